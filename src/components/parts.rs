@@ -1,0 +1,182 @@
+//! The stateless pieces of the card, as plain functions returning `Html`:
+//! they need no hooks, and a component each would cost every reader extra
+//! wasm for props and lifecycle code.
+
+use yew::prelude::*;
+
+use super::BackgroundBox;
+use crate::i18n::Strings;
+use crate::model::{Article, Block, Hero, Link, Topic};
+use crate::timestamp::Timestamp;
+
+/// Kicker, headline (with its overline) and the dateline. `tag` is the
+/// headline's element (`h2` unless the host page asks otherwise).
+pub fn header(article: &Article, s: &'static Strings, tag: &'static str, id: &AttrValue) -> Html {
+    let published = article
+        .published
+        .as_deref()
+        .and_then(|t| Some((t, Timestamp::parse(t)?)));
+    let modified = article
+        .modified
+        .as_deref()
+        .and_then(|t| Some((t, Timestamp::parse(t)?)));
+    let time = |label: &'static str, (text, at): (&str, Timestamp)| {
+        html! {
+            <span class="ac-dateline__item">
+                { label }{ ": " }
+                <time datetime={text.to_owned()}>{ s.date_time(&at) }</time>
+            </span>
+        }
+    };
+    html! {
+        <header class="ac-header" part="header">
+            if let Some(section) = &article.section {
+                <p class="ac-kicker" part="kicker">{ section.clone() }</p>
+            }
+            <@{tag} class="ac-headline" part="headline" id={id.clone()}>
+                if let Some(overline) = &article.overline {
+                    <span class="ac-overline" part="overline">{ overline.clone() }</span>
+                    { " " }
+                }
+                <span class="ac-headline__text">{ article.headline.clone() }</span>
+            </@>
+            if published.is_some() || modified.is_some() {
+                <p class="ac-dateline" part="dateline">
+                    { for published.map(|p| time(s.published, p)) }
+                    if published.is_some() && modified.is_some() { { " " } }
+                    { for modified.map(|m| time(s.updated, m)) }
+                </p>
+            }
+        </header>
+    }
+}
+
+/// The hero image with caption and credit.
+pub fn figure(hero: &Hero, s: &'static Strings) -> Html {
+    let has_caption = hero.caption.is_some() || hero.credit.is_some();
+    html! {
+        <figure class="ac-figure" part="figure">
+            <img
+                class="ac-figure__image"
+                part="image"
+                src={hero.url.clone()}
+                alt={hero.alt.clone().unwrap_or_default()}
+                width={hero.width.map(|w| w.to_string())}
+                height={hero.height.map(|h| h.to_string())}
+                loading="lazy"
+                decoding="async"
+            />
+            if has_caption {
+                <figcaption class="ac-figure__caption" part="caption">
+                    if let Some(caption) = &hero.caption {
+                        <span class="ac-figure__text">{ caption.clone() }</span>
+                        { " " }
+                    }
+                    if let Some(credit) = &hero.credit {
+                        <span class="ac-figure__credit">{ s.image_credit }{ ": " }{ credit.clone() }</span>
+                    }
+                </figcaption>
+            }
+        </figure>
+    }
+}
+
+/// The summary bullets, under a heading that screen readers announce.
+pub fn summary(bullets: &[String], s: &'static Strings, heading: &'static str) -> Html {
+    html! {
+        <div class="ac-summary" part="summary">
+            <@{heading} class="ac-summary__heading ac-visually-hidden">{ s.summary }</@>
+            <ul class="ac-summary__list">
+                { for bullets.iter().map(|bullet| html! {
+                    <li class="ac-summary__item">{ bullet.clone() }</li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// One block of the body.
+pub fn block(block: &Block, s: &'static Strings, heading: &'static str) -> Html {
+    match block {
+        Block::Paragraph { text } => html! { <p class="ac-paragraph">{ text.clone() }</p> },
+        Block::Heading { text } => {
+            html! { <@{heading} class="ac-subheading">{ text.clone() }</@> }
+        }
+        Block::Quote { text, speaker } => html! {
+            <figure class="ac-quote" part="quote">
+                <blockquote class="ac-quote__text"><p>{ text.clone() }</p></blockquote>
+                if let Some(speaker) = speaker {
+                    <figcaption class="ac-quote__speaker">{ speaker.clone() }</figcaption>
+                }
+            </figure>
+        },
+        Block::Background { title, text } => {
+            let title = title
+                .clone()
+                .map_or(AttrValue::Static(s.background), AttrValue::from);
+            html! { <BackgroundBox {title} text={text.clone()} heading={heading} /> }
+        }
+        Block::Related { title, links } => {
+            let title = title
+                .clone()
+                .map_or(AttrValue::Static(s.related), AttrValue::from);
+            html! {
+                <div class="ac-related" part="related">
+                    <@{heading} class="ac-related__title">{ title }</@>
+                    <ul class="ac-related__list" role="list">
+                        { for links.iter().map(|link| html! {
+                            <li class="ac-related__item">
+                                <a class="ac-related__link" href={link.url.clone()}>{ link.label.clone() }</a>
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
+        }
+    }
+}
+
+/// The topic tags, as links where the publisher gave a topic page. (Here
+/// and in related links, `role="list"` keeps the list announced in Safari,
+/// which drops it for lists styled without markers.)
+pub fn topics(topics: &[Topic], s: &'static Strings, heading: &'static str) -> Html {
+    html! {
+        <div class="ac-topics" part="topics">
+            <@{heading} class="ac-topics__title">{ s.topics }</@>
+            <ul class="ac-topics__list" role="list">
+                { for topics.iter().map(|topic| html! {
+                    <li class="ac-topics__item">
+                        if let Some(url) = &topic.url {
+                            <a class="ac-topic" href={url.clone()}>{ topic.label.clone() }</a>
+                        } else {
+                            <span class="ac-topic">{ topic.label.clone() }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// Source line, the outlet's follow and standards links, and the link to
+/// the whole article, described by the headline (`headline_id`) so that it
+/// names its article.
+pub fn footer(article: &Article, s: &'static Strings, headline_id: &AttrValue) -> Html {
+    let link = |class: &'static str, link: &Link| {
+        html! {
+            <p class={class}><a href={link.url.clone()}>{ link.label.clone() }</a></p>
+        }
+    };
+    html! {
+        <footer class="ac-footer" part="footer">
+            if let Some(source) = &article.source {
+                <p class="ac-source" part="source">{ source.clone() }</p>
+            }
+            { for article.follow.as_ref().map(|l| link("ac-follow", l)) }
+            { for article.standards.as_ref().map(|l| link("ac-standards", l)) }
+            <a class="ac-readmore" part="readmore" href={article.url.clone()} aria-describedby={headline_id.clone()}>
+                { s.read_article }
+            </a>
+        </footer>
+    }
+}

@@ -1,0 +1,105 @@
+//! The entry points the embedding script calls. Everything from the page
+//! arrives here as strings and is parsed and checked before any component
+//! sees it; a card with broken data shows the error state and explains why
+//! in the console, without touching other cards.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::prelude::*;
+use yew::AppHandle;
+
+use crate::components::{error_card, ArticleCard};
+use crate::i18n::Lang;
+use crate::model::Article;
+use crate::options::{parse_options, CardOptions};
+use crate::validate::parse_article;
+
+/// What one mounted card shows.
+#[derive(Clone, PartialEq)]
+pub enum CardState {
+    Ready(Rc<Article>, CardOptions),
+    Failed { lang: Lang, url: Option<AttrValue> },
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct CardRootProps {
+    pub state: CardState,
+}
+
+/// The root of each card's Yew app.
+#[component]
+pub fn CardRoot(props: &CardRootProps) -> Html {
+    match &props.state {
+        CardState::Ready(article, options) => {
+            html! { <ArticleCard article={article.clone()} options={*options} /> }
+        }
+        CardState::Failed { lang, url } => error_card(lang.strings(), url.as_ref()),
+    }
+}
+
+/// Parses the article and options for a card, logging every problem and
+/// warning against the card's element so the publisher can find it.
+pub fn load(root: &Element, article_json: &str, options_json: &str) -> CardState {
+    let (options, warnings) = parse_options(options_json);
+    for warning in warnings {
+        web_sys::console::warn_2(&format!("article card: {warning}").into(), root);
+    }
+    match parse_article(article_json) {
+        Ok(article) => CardState::Ready(Rc::new(article), options),
+        Err(rejection) => {
+            let mut message = String::from("article card: this article cannot be shown:");
+            for problem in &rejection.problems {
+                message.push_str("\n  ");
+                message.push_str(&problem.to_string());
+            }
+            web_sys::console::error_2(&message.into(), root);
+            let lang = options
+                .lang
+                .unwrap_or_else(|| Lang::from_tag(rejection.language.as_deref()));
+            CardState::Failed {
+                lang,
+                url: rejection.url.map(AttrValue::from),
+            }
+        }
+    }
+}
+
+/// A card mounted on an element; JavaScript holds it to update or remove it.
+#[wasm_bindgen]
+pub struct MountedCard {
+    root: Element,
+    app: Option<AppHandle<CardRoot>>,
+}
+
+/// Renders a card into `root` (its content is replaced) from article JSON
+/// and a JSON object of option strings.
+#[wasm_bindgen(js_name = mountCard)]
+pub fn mount_card(root: Element, article_json: &str, options_json: &str) -> MountedCard {
+    let state = load(&root, article_json, options_json);
+    let app = yew::Renderer::<CardRoot>::with_root_and_props(root.clone(), CardRootProps { state })
+        .render();
+    MountedCard {
+        root,
+        app: Some(app),
+    }
+}
+
+#[wasm_bindgen]
+impl MountedCard {
+    /// Shows new article data or options in the same place.
+    pub fn update(&mut self, article_json: &str, options_json: &str) {
+        let state = load(&self.root, article_json, options_json);
+        if let Some(app) = &mut self.app {
+            app.update(CardRootProps { state });
+        }
+    }
+
+    /// Removes the card and its event listeners; calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}

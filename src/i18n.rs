@@ -1,0 +1,193 @@
+//! Every text the card writes itself, one table per language.
+//!
+//! Adding a language means adding one `Strings` table and one arm in
+//! `Lang::strings`; nothing else in the card knows which languages exist.
+
+use crate::timestamp::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    De,
+    En,
+}
+
+impl Lang {
+    /// Picks the card's language from a BCP 47 tag by its primary subtag.
+    /// German is the default when nothing is given; a language the card
+    /// has no table for gets English, the more widely read fallback.
+    pub fn from_tag(tag: Option<&str>) -> Lang {
+        let Some(tag) = tag else { return Lang::De };
+        let primary = tag.split('-').next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("de") {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag for this language's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        self.strings().tag
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        }
+    }
+}
+
+pub struct Strings {
+    pub tag: &'static str,
+    /// Heading of the summary bullets (visually hidden by the default look).
+    pub summary: &'static str,
+    /// Title of a background box that brings none of its own.
+    pub background: &'static str,
+    pub related: &'static str,
+    pub topics: &'static str,
+    pub read_article: &'static str,
+    pub published: &'static str,
+    pub updated: &'static str,
+    /// Prefix of the image credit ("Bild: dpa").
+    pub image_credit: &'static str,
+    pub error: &'static str,
+    pub error_link: &'static str,
+    pub share: &'static str,
+    months: [&'static str; 12],
+    date_time: fn(&Timestamp, &Strings) -> String,
+}
+
+impl Strings {
+    /// "17. August 2025, 14:30 Uhr" / "August 17, 2025, 2:30 PM", in the
+    /// offset the publisher wrote.
+    pub fn date_time(&self, at: &Timestamp) -> String {
+        (self.date_time)(at, self)
+    }
+
+    fn month(&self, at: &Timestamp) -> &'static str {
+        self.months[usize::from(at.month.clamp(1, 12)) - 1]
+    }
+}
+
+pub static DE: Strings = Strings {
+    tag: "de",
+    summary: "Das Wichtigste in Kürze",
+    background: "Hintergrund",
+    related: "Mehr zum Thema",
+    topics: "Themen",
+    read_article: "Ganzen Artikel lesen",
+    published: "Veröffentlicht",
+    updated: "Aktualisiert",
+    image_credit: "Bild",
+    error: "Dieser Artikel kann gerade nicht angezeigt werden.",
+    error_link: "Zum Artikel",
+    share: "Artikel teilen",
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    date_time: |at, s| {
+        format!(
+            "{}. {} {}, {:02}:{:02} Uhr",
+            at.day,
+            s.month(at),
+            at.year,
+            at.hour,
+            at.minute
+        )
+    },
+};
+
+pub static EN: Strings = Strings {
+    tag: "en",
+    summary: "At a glance",
+    background: "Background",
+    related: "Read more",
+    topics: "Topics",
+    read_article: "Read the whole article",
+    published: "Published",
+    updated: "Updated",
+    image_credit: "Image",
+    error: "This article cannot be shown right now.",
+    error_link: "Open the article",
+    share: "Share article",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    date_time: |at, s| {
+        let (hour, half) = match at.hour {
+            0 => (12, "AM"),
+            h @ 1..=11 => (h, "AM"),
+            12 => (12, "PM"),
+            h => (h - 12, "PM"),
+        };
+        format!(
+            "{} {}, {}, {}:{:02} {}",
+            s.month(at),
+            at.day,
+            at.year,
+            hour,
+            at.minute,
+            half
+        )
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    #[test]
+    fn picks_language_by_primary_subtag() {
+        assert_eq!(Lang::from_tag(None), Lang::De);
+        assert_eq!(Lang::from_tag(Some("de-AT")), Lang::De);
+        assert_eq!(Lang::from_tag(Some("DE")), Lang::De);
+        assert_eq!(Lang::from_tag(Some("en-GB")), Lang::En);
+        assert_eq!(Lang::from_tag(Some("fr")), Lang::En);
+    }
+
+    #[test]
+    fn formats_dates_per_language() {
+        let t = at("2025-08-17T14:30:00+02:00");
+        assert_eq!(DE.date_time(&t), "17. August 2025, 14:30 Uhr");
+        assert_eq!(EN.date_time(&t), "August 17, 2025, 2:30 PM");
+        let morning = at("2025-03-05T09:05:00+01:00");
+        assert_eq!(DE.date_time(&morning), "5. März 2025, 09:05 Uhr");
+        assert_eq!(EN.date_time(&morning), "March 5, 2025, 9:05 AM");
+        assert_eq!(
+            EN.date_time(&at("2025-01-01T00:15:00Z")),
+            "January 1, 2025, 12:15 AM"
+        );
+        assert_eq!(
+            EN.date_time(&at("2025-12-31T12:00:00Z")),
+            "December 31, 2025, 12:00 PM"
+        );
+    }
+}

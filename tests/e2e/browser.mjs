@@ -1,0 +1,47 @@
+// Shared set-up of the end-to-end tests: a local static server and Debian's
+// headless Chromium driven by playwright-core (which never downloads a
+// browser of its own).
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Without these, Chromium keeps calling home on this closed network.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function serve(options = {}) {
+  const server = await startServer({ port: 0, ...options });
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/// Opens a page and records what a reader's browser would report: console
+/// errors and warnings, uncaught exceptions, and every request's origin.
+export async function openPage(browser, url, viewport = { width: 900, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const log = { errors: [], warnings: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.errors.push(message.text());
+    if (message.type() === 'warning') log.warnings.push(message.text());
+  });
+  page.on('pageerror', (error) => log.errors.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => log.requests.push(request.url()));
+  await page.goto(url);
+  return { page, log };
+}
+
+/// The origins of all requests, other than data: and blob: URLs.
+export function requestOrigins(log) {
+  return [...new Set(log.requests.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin))];
+}

@@ -1,0 +1,95 @@
+// The demo page (index.html) as a reader sees it in headless Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, requestOrigins, serve } from './browser.mjs';
+
+let browser, server, origin;
+
+before(async () => {
+  ({ server, origin } = await serve());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function demoPage() {
+  const opened = await openPage(browser, `${origin}/index.html`);
+  await opened.page.waitForSelector('#card-minimal article.ac-card');
+  return opened;
+}
+
+test('the German demo card shows every part of the article', async () => {
+  const { page, log } = await demoPage();
+  const card = page.locator('#card-de article.ac-card');
+  assert.equal(await card.getAttribute('lang'), 'de');
+  // textContent, not innerText: the look (uppercase kicker) is not the content.
+  const text = (selector) => card.locator(selector).textContent();
+
+  assert.equal(await text('.ac-kicker'), 'Politik');
+  assert.equal(await text('.ac-overline'), 'Nach dem Nato-Treffen in Oslo:');
+  assert.match(await text('h2.ac-headline'), /Außenminister ringen um Sicherheitszusagen/);
+  assert.deepEqual(await card.locator('time').evaluateAll((t) => t.map((e) => e.dateTime)), [
+    '2025-08-17T14:30:00+02:00',
+    '2025-08-17T18:05:00+02:00',
+  ]);
+  const image = card.locator('figure img');
+  assert.ok(await image.evaluate((img) => img.complete && img.naturalWidth > 0), 'hero image loaded');
+  assert.match(await text('figcaption'), /Bild: Beispielagentur \| Mara Lindqvist/);
+  assert.equal(await card.locator('.ac-summary__item').count(), 4);
+  assert.equal(await text('.ac-background__toggle'), 'Hintergrund: Artikel 5');
+  assert.equal(await card.locator('.ac-related__link').count(), 2);
+  assert.deepEqual(await card.locator('.ac-topic').allTextContents(), ['Nato', 'Außenpolitik', 'Sicherheit']);
+  assert.equal(await text('.ac-source'), '/abc/news.example/dpa/xyz');
+  assert.equal(await text('.ac-readmore'), 'Ganzen Artikel lesen');
+
+  // The panel is really hidden by default, not just marked.
+  assert.equal(await card.locator('.ac-background__panel').isVisible(), false);
+  assert.deepEqual(log.errors, []);
+});
+
+test('the background box opens and closes with Enter and Space', async () => {
+  const { page } = await demoPage();
+  const toggle = page.locator('#card-de .ac-background__toggle');
+  const panel = page.locator('#card-de .ac-background__panel');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await panel.isVisible(), true);
+  await page.keyboard.press('Space');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await panel.isVisible(), false);
+  await page.keyboard.press(' ');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+});
+
+test('the background box can be reached with the Tab key', async () => {
+  const { page } = await demoPage();
+  const focused = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    focused.push(await page.evaluate(() => document.activeElement?.className ?? ''));
+    if (focused.at(-1).includes('ac-background__toggle')) break;
+  }
+  assert.ok(focused.at(-1).includes('ac-background__toggle'), `tab order: ${focused.join(', ')}`);
+});
+
+test('every demo card renders, in its language, without errors or foreign requests', async () => {
+  const { page, log } = await demoPage();
+  assert.equal(await page.locator('article.ac-card').count(), 3);
+  assert.equal(await page.locator('#card-en article').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('#card-en .ac-readmore').innerText(), 'Read the whole article');
+  const minimal = page.locator('#card-minimal article');
+  assert.equal(await minimal.locator('figure, ul, button, time').count(), 0);
+  // The fallback links were replaced by the cards.
+  assert.equal(await page.locator('[data-article-card] > a').count(), 0);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(requestOrigins(log), [origin]);
+});
+
+test('the wasm module is served as application/wasm', async () => {
+  const response = await fetch(`${origin}/www/dist/article_card_bg.wasm`);
+  assert.equal(response.headers.get('content-type'), 'application/wasm');
+});
