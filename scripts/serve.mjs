@@ -1,8 +1,10 @@
 // A small static file server for the demo and the end-to-end tests.
-// Usage: node scripts/serve.mjs [port] [root]
-// Serves files below `root` (default: the repository) on 127.0.0.1 only,
-// with the right MIME types (wasm must be application/wasm for streaming
-// compilation) and no caching, so a rebuild shows up on reload.
+// Usage: node scripts/serve.mjs [port]
+// Serves the repository on 127.0.0.1:port and, as a stand-in for a CDN on
+// another origin, again on port+1 (www/cross-origin.html loads the bundle
+// from there). Right MIME types (wasm must be application/wasm for
+// streaming compilation), CORS open to any origin as a CDN would be, and no
+// caching, so a rebuild shows up on reload.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -36,6 +38,7 @@ export function startServer({ port = 0, root, headers = () => ({}) } = {}) {
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        'access-control-allow-origin': '*',
         ...headers(url, req),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -51,6 +54,8 @@ export function startServer({ port = 0, root, headers = () => ({}) } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? 8000);
-  const server = await startServer({ port, root: process.argv[3] });
-  console.log(`Serving the demo on http://127.0.0.1:${server.address().port}/ (Ctrl+C stops it)`);
+  await startServer({ port });
+  await startServer({ port: port + 1 });
+  console.log(`Serving the demo on http://127.0.0.1:${port}/ (Ctrl+C stops it)`);
+  console.log(`Host pages: http://127.0.0.1:${port}/www/ (the bundle's second origin is port ${port + 1})`);
 }

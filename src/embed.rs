@@ -13,29 +13,40 @@ use yew::AppHandle;
 use crate::components::{error_card, ArticleCard};
 use crate::i18n::Lang;
 use crate::model::Article;
-use crate::options::{parse_options, CardOptions};
+use crate::options::{parse_options, CardOptions, Theme};
+use crate::panic_report::{self, CardId};
 use crate::validate::parse_article;
 
 /// What one mounted card shows.
 #[derive(Clone, PartialEq)]
 pub enum CardState {
     Ready(Rc<Article>, CardOptions),
-    Failed { lang: Lang, url: Option<AttrValue> },
+    Failed {
+        lang: Lang,
+        theme: Theme,
+        url: Option<AttrValue>,
+    },
 }
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct CardRootProps {
+    pub id: CardId,
     pub state: CardState,
 }
 
 /// The root of each card's Yew app.
 #[component]
 pub fn CardRoot(props: &CardRootProps) -> Html {
+    panic_report::mark(props.id);
+    #[cfg(feature = "panic-probe")]
+    if matches!(&props.state, CardState::Ready(a, _) if a.headline == "__panic__") {
+        panic!("the panic probe was asked to panic");
+    }
     match &props.state {
         CardState::Ready(article, options) => {
-            html! { <ArticleCard article={article.clone()} options={*options} /> }
+            html! { <ArticleCard article={article.clone()} options={*options} card={props.id} /> }
         }
-        CardState::Failed { lang, url } => error_card(lang.strings(), url.as_ref()),
+        CardState::Failed { lang, theme, url } => error_card(lang.strings(), *theme, url.as_ref()),
     }
 }
 
@@ -60,6 +71,7 @@ pub fn load(root: &Element, article_json: &str, options_json: &str) -> CardState
                 .unwrap_or_else(|| Lang::from_tag(rejection.language.as_deref()));
             CardState::Failed {
                 lang,
+                theme: options.theme,
                 url: rejection.url.map(AttrValue::from),
             }
         }
@@ -70,29 +82,42 @@ pub fn load(root: &Element, article_json: &str, options_json: &str) -> CardState
 #[wasm_bindgen]
 pub struct MountedCard {
     root: Element,
+    id: CardId,
     app: Option<AppHandle<CardRoot>>,
 }
 
 /// Renders a card into `root` (its content is replaced) from article JSON
-/// and a JSON object of option strings.
+/// and a JSON object of option strings. `id` names the card in panic
+/// reports.
 #[wasm_bindgen(js_name = mountCard)]
-pub fn mount_card(root: Element, article_json: &str, options_json: &str) -> MountedCard {
+pub fn mount_card(root: Element, article_json: &str, options_json: &str, id: u32) -> MountedCard {
+    let id = CardId(id);
+    panic_report::mark(id);
     let state = load(&root, article_json, options_json);
-    let app = yew::Renderer::<CardRoot>::with_root_and_props(root.clone(), CardRootProps { state })
-        .render();
+    let props = CardRootProps { id, state };
+    let app = yew::Renderer::<CardRoot>::with_root_and_props(root.clone(), props).render();
     MountedCard {
         root,
+        id,
         app: Some(app),
     }
+}
+
+/// Asks to be told (with the card's id) when the card code panics; see
+/// `panic_report`.
+#[wasm_bindgen(js_name = setPanicHandler)]
+pub fn set_panic_handler(handler: js_sys::Function) {
+    panic_report::install(handler);
 }
 
 #[wasm_bindgen]
 impl MountedCard {
     /// Shows new article data or options in the same place.
     pub fn update(&mut self, article_json: &str, options_json: &str) {
+        panic_report::mark(self.id);
         let state = load(&self.root, article_json, options_json);
         if let Some(app) = &mut self.app {
-            app.update(CardRootProps { state });
+            app.update(CardRootProps { id: self.id, state });
         }
     }
 

@@ -12,5 +12,6 @@ pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod options;
+pub mod panic_report;
 pub mod timestamp;
 pub mod validate;

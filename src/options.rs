@@ -26,12 +26,43 @@ impl Layout {
     }
 }
 
+/// Colour scheme: by default the reader's system setting decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// Value of the card's `data-theme` attribute, which the stylesheet
+    /// reads; none for `Auto`.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Theme> {
+        match name {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
 /// Settings of one card, already checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CardOptions {
     /// Language of the card's own texts; `None` follows the article.
     pub lang: Option<Lang>,
     pub layout: Layout,
+    pub theme: Theme,
     /// Level of the headline's heading element, 2–6 (default 2), so the
     /// card fits the outline of the host page.
     pub heading_level: HeadingLevel,
@@ -91,6 +122,7 @@ pub fn parse_options(json: &str) -> (CardOptions, Vec<String>) {
             }
             .map(|lang| options.lang = Some(lang)),
             "layout" => Layout::from_name(value).map(|layout| options.layout = layout),
+            "theme" => Theme::from_name(value).map(|theme| options.theme = theme),
             "headingLevel" => value
                 .parse()
                 .ok()
@@ -114,6 +146,7 @@ fn allowed(key: &str) -> &'static str {
     match key {
         "lang" => "one of de, en",
         "layout" => "one of card, full",
+        "theme" => "one of auto, light, dark",
         _ => "a level from 2 to 6",
     }
 }
@@ -130,9 +163,11 @@ mod tests {
 
     #[test]
     fn reads_every_setting() {
-        let (options, warnings) =
-            parse_options(r#"{"lang":"en","layout":"full","headingLevel":"3"}"#);
-        assert!(warnings.is_empty());
+        let (options, warnings) = parse_options(
+            r#"{"lang":"en","layout":"full","theme":"dark","headingLevel":"3","src":"a.json"}"#,
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(options.theme.attribute(), Some("dark"));
         assert_eq!(options.lang, Some(Lang::En));
         assert_eq!(options.layout, Layout::Full);
         assert_eq!(options.heading_level.tags(), ("h3", "h4"));
@@ -142,9 +177,9 @@ mod tests {
     #[test]
     fn invalid_values_fall_back_with_a_warning_each() {
         let (options, warnings) =
-            parse_options(r#"{"lang":"fr","layout":"poster","headingLevel":"1"}"#);
+            parse_options(r#"{"lang":"fr","layout":"poster","headingLevel":"1","theme":"pink"}"#);
         assert_eq!(options, CardOptions::default());
-        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
         assert_eq!(
             warnings[0],
             "lang \"fr\" is not one of de, en; using the default"
@@ -157,6 +192,13 @@ mod tests {
             warnings[2],
             "headingLevel \"1\" is not a level from 2 to 6; using the default"
         );
+        assert_eq!(
+            warnings[3],
+            "theme \"pink\" is not one of auto, light, dark; using the default"
+        );
+        let (options, warnings) = parse_options(r#"{"layout": 3}"#);
+        assert_eq!(options, CardOptions::default());
+        assert_eq!(warnings, ["option layout must be text; ignoring it"]);
         let (options, warnings) = parse_options("[1,2]");
         assert_eq!(options, CardOptions::default());
         assert_eq!(warnings.len(), 1);

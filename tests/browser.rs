@@ -37,7 +37,7 @@ async fn settle() {
 /// Mounts a card and waits until it has rendered.
 async fn mount(json: &str, options: &str) -> (Element, MountedCard) {
     let root = fresh_root();
-    let card = mount_card(root.clone(), json, options);
+    let card = mount_card(root.clone(), json, options, 1);
     settle().await;
     (root, card)
 }
@@ -403,6 +403,22 @@ async fn update_replaces_the_article_and_unmount_empties_the_element() {
     settle().await;
     assert_eq!(root.child_element_count(), 0);
     card.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn theme_option_marks_the_card_and_the_error_state() {
+    let (auto, _a) = mount(MINIMAL, "").await;
+    assert_eq!(attr(&one(&auto, ".ac-card"), "data-theme"), None);
+    let (dark, _b) = mount(MINIMAL, r#"{"theme":"dark"}"#).await;
+    assert_eq!(
+        attr(&one(&dark, ".ac-card"), "data-theme").as_deref(),
+        Some("dark")
+    );
+    let (broken, _c) = mount("{}", r#"{"theme":"light"}"#).await;
+    assert_eq!(
+        attr(&one(&broken, ".ac-card--error"), "data-theme").as_deref(),
+        Some("light")
+    );
 }
 
 #[wasm_bindgen_test]

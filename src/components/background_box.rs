@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::unique_id;
+use crate::panic_report::{mark, CardId};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct BackgroundBoxProps {
@@ -8,6 +9,7 @@ pub struct BackgroundBoxProps {
     pub text: AttrValue,
     /// Tag of the box's heading, one level below the headline.
     pub heading: &'static str,
+    pub card: CardId,
 }
 
 /// A collapsible "Hintergrund" box following the WAI-ARIA disclosure
@@ -15,11 +17,16 @@ pub struct BackgroundBoxProps {
 /// browser's own rules and no key handling is needed here.
 #[component]
 pub fn BackgroundBox(props: &BackgroundBoxProps) -> Html {
+    let card = props.card;
+    mark(card);
     let open = use_state(|| false);
     let panel_id = use_state(|| unique_id("ac-background"));
     let toggle = {
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        Callback::from(move |_: MouseEvent| {
+            mark(card);
+            open.set(!*open)
+        })
     };
     let expanded = if *open { "true" } else { "false" };
     html! {

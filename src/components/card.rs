@@ -6,17 +6,21 @@ use super::parts::{block, figure, footer, header, summary, topics};
 use crate::i18n::Lang;
 use crate::model::Article;
 use crate::options::{CardOptions, Layout};
+use crate::panic_report::{mark, CardId};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CardProps {
     pub article: Rc<Article>,
     #[prop_or_default]
     pub options: CardOptions,
+    /// Which card this is, for panic reports.
+    pub card: CardId,
 }
 
 /// The whole card. Each part renders only when the article has it.
 #[component]
 pub fn ArticleCard(props: &CardProps) -> Html {
+    mark(props.card);
     let article = &*props.article;
     let options = props.options;
     let lang = options
@@ -39,11 +43,11 @@ pub fn ArticleCard(props: &CardProps) -> Html {
         .body
         .iter()
         .filter(|b| full || b.belongs_in_card())
-        .map(|b| block(b, s, sub_tag))
+        .map(|b| block(b, s, sub_tag, props.card))
         .collect();
 
     html! {
-        <article class="ac-card" part="card" lang={content_lang} aria-labelledby={(*headline_id).clone()}>
+        <article class="ac-card" part="card" lang={content_lang} data-theme={options.theme.attribute()} aria-labelledby={(*headline_id).clone()}>
             { header(article, s, headline_tag, &headline_id) }
             if let Some(hero) = &article.hero {
                 { figure(hero, s) }

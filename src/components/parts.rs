@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::BackgroundBox;
 use crate::i18n::Strings;
 use crate::model::{Article, Block, Hero, Link, Topic};
+use crate::panic_report::CardId;
 use crate::timestamp::Timestamp;
 
 /// Kicker, headline (with its overline) and the dateline. `tag` is the
@@ -96,7 +97,7 @@ pub fn summary(bullets: &[String], s: &'static Strings, heading: &'static str) -
 }
 
 /// One block of the body.
-pub fn block(block: &Block, s: &'static Strings, heading: &'static str) -> Html {
+pub fn block(block: &Block, s: &'static Strings, heading: &'static str, card: CardId) -> Html {
     match block {
         Block::Paragraph { text } => html! { <p class="ac-paragraph">{ text.clone() }</p> },
         Block::Heading { text } => {
@@ -114,7 +115,7 @@ pub fn block(block: &Block, s: &'static Strings, heading: &'static str) -> Html 
             let title = title
                 .clone()
                 .map_or(AttrValue::Static(s.background), AttrValue::from);
-            html! { <BackgroundBox {title} text={text.clone()} heading={heading} /> }
+            html! { <BackgroundBox {title} text={text.clone()} {heading} {card} /> }
         }
         Block::Related { title, links } => {
             let title = title

@@ -45,3 +45,16 @@ export async function openPage(browser, url, viewport = { width: 900, height: 90
 export function requestOrigins(log) {
   return [...new Set(log.requests.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin))];
 }
+
+/// Waits (up to two seconds) until the element's attribute has the value:
+/// Yew renders after the event that caused the change, not during it.
+export async function expectAttribute(locator, name, value) {
+  const deadline = Date.now() + 2000;
+  let actual;
+  while (Date.now() < deadline) {
+    actual = await locator.getAttribute(name);
+    if (actual === value) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${name} is ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,79 @@
+// A panic in one card's Rust code must not take the others down. Uses the
+// test bundle in target/panic-probe (built by scripts/test with the
+// `panic-probe` feature), where a card headlined "__panic__" panics while
+// rendering. Skipped when that bundle has not been built.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { expectAttribute, launch, serve } from './browser.mjs';
+
+const PROBE = new URL('../../target/panic-probe/article-card.js', import.meta.url);
+let browser, site;
+
+before(async () => {
+  site = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+const card = (id, headline) => `
+  <div data-article-card id="${id}">
+    <script type="application/json">${JSON.stringify({
+      url: `https://news.example/${id}`,
+      headline,
+      body: [{ type: 'background', title: 'Hintergrund', text: 'Erklärung' }],
+    })}</script>
+    <a href="https://news.example/${id}">${headline}</a>
+  </div>`;
+
+test('a panicking card logs why, keeps its fallback, and the other cards keep working',
+  { skip: !existsSync(PROBE) && 'the panic-probe bundle is not built' }, async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    await page.route(`${site.origin}/probe.html`, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><head><link rel="icon" href="/www/favicon.svg">
+        <script type="module" src="/target/panic-probe/article-card.js"></script></head>
+        <body>${card('first', 'Erste Karte')}${card('second', 'Zweite Karte')}</body></html>`,
+    }));
+    await page.goto(`${site.origin}/probe.html`);
+    for (const id of ['first', 'second']) {
+      await page.waitForSelector(`#${id}[data-article-card-state="mounted"]`, { state: 'attached' });
+    }
+    // Open one box first, to see the survivors restart in their initial state.
+    await page.locator('#first .ac-background__toggle').click();
+
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', `
+      <div data-article-card id="broken"><script type="application/json">
+        {"url": "https://news.example/broken", "headline": "__panic__"}
+      </script><a href="https://news.example/broken">Fallback of the broken card</a></div>`));
+    await page.waitForSelector('#broken[data-article-card-state="failed"]', { state: 'attached' });
+
+    // The broken card shows its fallback; the message says what happened.
+    assert.equal(await page.locator('#broken a').isVisible(), true);
+    const report = errors.find((e) => e.startsWith('article card: internal error in card 3'));
+    assert.ok(report, errors.join('\n'));
+    assert.match(report, /the panic probe was asked to panic/);
+    assert.match(report, /other cards on this page are being restarted/);
+
+    // The others were moved to a fresh instance and still respond.
+    for (const id of ['first', 'second']) {
+      await page.waitForSelector(`#${id}[data-article-card-state="mounted"]`, { state: 'attached' });
+      const toggle = page.locator(`#${id} .ac-background__toggle`);
+      await expectAttribute(toggle, 'aria-expanded', 'false');
+      await toggle.click();
+      await expectAttribute(toggle, 'aria-expanded', 'true');
+    }
+    // And new cards still mount.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend',
+      '<div data-article-card data-src="/www/articles/minimal.json" id="after"></div>'));
+    await page.waitForSelector('#after[data-article-card-state="mounted"]', { state: 'attached' });
+    assert.equal(await page.locator('#after .ac-headline').textContent(), 'Am Wochenende wird es sonnig und warm');
+    await page.close();
+  });
