@@ -20,7 +20,7 @@ use crate::validate::parse_article;
 /// What one mounted card shows.
 #[derive(Clone, PartialEq)]
 pub enum CardState {
-    Ready(Rc<Article>, CardOptions),
+    Ready(Rc<Article>, Rc<CardOptions>),
     Failed {
         lang: Lang,
         theme: Theme,
@@ -44,7 +44,7 @@ pub fn CardRoot(props: &CardRootProps) -> Html {
     }
     match &props.state {
         CardState::Ready(article, options) => {
-            html! { <ArticleCard article={article.clone()} options={*options} card={props.id} /> }
+            html! { <ArticleCard article={article.clone()} options={options.clone()} card={props.id} /> }
         }
         CardState::Failed { lang, theme, url } => error_card(lang.strings(), *theme, url.as_ref()),
     }
@@ -58,7 +58,7 @@ pub fn load(root: &Element, article_json: &str, options_json: &str) -> CardState
         web_sys::console::warn_2(&format!("article card: {warning}").into(), root);
     }
     match parse_article(article_json) {
-        Ok(article) => CardState::Ready(Rc::new(article), options),
+        Ok(article) => CardState::Ready(Rc::new(article), Rc::new(options)),
         Err(rejection) => {
             let mut message = String::from("article card: this article cannot be shown:");
             for problem in &rejection.problems {

@@ -54,7 +54,20 @@ pub struct Strings {
     pub image_credit: &'static str,
     pub error: &'static str,
     pub error_link: &'static str,
+    /// Title of the share bar.
     pub share: &'static str,
+    /// The button that opens the browser's share sheet.
+    pub share_native: &'static str,
+    /// Accessible name of a service link: before and after the brand
+    /// ("Bei " + "WhatsApp" + " teilen").
+    pub share_on: (&'static str, &'static str),
+    pub mail: &'static str,
+    pub share_by_mail: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    /// Label of the field shown where the clipboard cannot be used.
+    pub link_to_copy: &'static str,
+    pub print: &'static str,
     months: [&'static str; 12],
     date_time: fn(&Timestamp, &Strings) -> String,
 }
@@ -84,6 +97,14 @@ pub static DE: Strings = Strings {
     error: "Dieser Artikel kann gerade nicht angezeigt werden.",
     error_link: "Zum Artikel",
     share: "Artikel teilen",
+    share_native: "Teilen…",
+    share_on: ("Bei ", " teilen"),
+    mail: "E-Mail",
+    share_by_mail: "Per E-Mail teilen",
+    copy_link: "Link kopieren",
+    link_copied: "Link kopiert",
+    link_to_copy: "Link zum Kopieren",
+    print: "Drucken",
     months: [
         "Januar",
         "Februar",
@@ -123,6 +144,14 @@ pub static EN: Strings = Strings {
     error: "This article cannot be shown right now.",
     error_link: "Open the article",
     share: "Share article",
+    share_native: "Share…",
+    share_on: ("Share on ", ""),
+    mail: "Email",
+    share_by_mail: "Share by email",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    link_to_copy: "Link to copy",
+    print: "Print",
     months: [
         "January",
         "February",

@@ -13,5 +13,6 @@ pub mod json;
 pub mod model;
 pub mod options;
 pub mod panic_report;
+pub mod share;
 pub mod timestamp;
 pub mod validate;

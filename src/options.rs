@@ -4,6 +4,8 @@
 
 use crate::i18n::Lang;
 use crate::json::{self, Json};
+use crate::share::{is_tracking_suffix, Service, DEFAULT_SERVICES};
+use crate::validate::check_share_url;
 
 /// Which parts of the article the card shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,7 +59,7 @@ impl Theme {
 }
 
 /// Settings of one card, already checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CardOptions {
     /// Language of the card's own texts; `None` follows the article.
     pub lang: Option<Lang>,
@@ -66,6 +68,50 @@ pub struct CardOptions {
     /// Level of the headline's heading element, 2–6 (default 2), so the
     /// card fits the outline of the host page.
     pub heading_level: HeadingLevel,
+    pub share: ShareOptions,
+}
+
+/// How the share bar looks and what it offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareOptions {
+    /// In the publisher's order; empty means no share bar.
+    pub services: Vec<Service>,
+    pub native: NativeShare,
+    pub vertical: bool,
+    /// Icons without visible labels (the accessible names stay).
+    pub icons_only: bool,
+    /// Shared instead of the article's own address (absolute http/https).
+    pub url: Option<String>,
+    /// Shared instead of the headline.
+    pub title: Option<String>,
+    /// Query parameters appended to the shared address.
+    pub tracking: Option<String>,
+}
+
+impl Default for ShareOptions {
+    fn default() -> Self {
+        ShareOptions {
+            services: DEFAULT_SERVICES.to_vec(),
+            native: NativeShare::default(),
+            vertical: false,
+            icons_only: false,
+            url: None,
+            title: None,
+            tracking: None,
+        }
+    }
+}
+
+/// Whether the browser's own share sheet is offered where it exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NativeShare {
+    /// A "Teilen…" button before the service links.
+    #[default]
+    On,
+    /// Only the button where the browser has a share sheet; the links
+    /// appear where it has none, or when it fails.
+    Only,
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +174,37 @@ pub fn parse_options(json: &str) -> (CardOptions, Vec<String>) {
                 .ok()
                 .and_then(HeadingLevel::new)
                 .map(|level| options.heading_level = level),
+            "services" => {
+                options.share.services = parse_services(value, &mut warnings);
+                Some(())
+            }
+            "nativeShare" => match value.as_str() {
+                "on" => Some(NativeShare::On),
+                "only" => Some(NativeShare::Only),
+                "off" => Some(NativeShare::Off),
+                _ => None,
+            }
+            .map(|native| options.share.native = native),
+            "orientation" => match value.as_str() {
+                "horizontal" => Some(false),
+                "vertical" => Some(true),
+                _ => None,
+            }
+            .map(|vertical| options.share.vertical = vertical),
+            "buttonStyle" => match value.as_str() {
+                "standard" => Some(false),
+                "icon" => Some(true),
+                _ => None,
+            }
+            .map(|icons| options.share.icons_only = icons),
+            "shareUrl" => check_share_url(value)
+                .ok()
+                .map(|()| options.share.url = Some(value.clone())),
+            "shareTitle" => (!value.trim().is_empty())
+                .then(|| options.share.title = Some(value.trim().to_owned())),
+            "referrerTrack" => {
+                is_tracking_suffix(value).then(|| options.share.tracking = Some(value.clone()))
+            }
             // Options of the embedding script, not of the card itself.
             _ => Some(()),
         };
@@ -141,12 +218,36 @@ pub fn parse_options(json: &str) -> (CardOptions, Vec<String>) {
     (options, warnings)
 }
 
+/// A comma-separated list of services; unknown and repeated names are
+/// skipped with a warning each.
+fn parse_services(list: &str, warnings: &mut Vec<String>) -> Vec<Service> {
+    let mut services = Vec::new();
+    for name in list.split(',').filter(|n| !n.trim().is_empty()) {
+        match Service::from_name(name) {
+            Some(service) if !services.contains(&service) => services.push(service),
+            Some(_) => warnings.push(format!("services: \"{}\" is listed twice", name.trim())),
+            None => warnings.push(format!(
+                "services: \"{}\" is not one of {}; skipping it",
+                name.trim(),
+                Service::ALL.map(Service::name).join(", ")
+            )),
+        }
+    }
+    services
+}
+
 /// The allowed values of an option, for warnings.
 fn allowed(key: &str) -> &'static str {
     match key {
         "lang" => "one of de, en",
         "layout" => "one of card, full",
         "theme" => "one of auto, light, dark",
+        "nativeShare" => "one of on, only, off",
+        "orientation" => "one of horizontal, vertical",
+        "buttonStyle" => "one of standard, icon",
+        "shareUrl" => "an absolute http or https address",
+        "shareTitle" => "a text",
+        "referrerTrack" => "query parameters such as utm_source=share",
         _ => "a level from 2 to 6",
     }
 }
@@ -202,5 +303,68 @@ mod tests {
         let (options, warnings) = parse_options("[1,2]");
         assert_eq!(options, CardOptions::default());
         assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn share_services_keep_the_publishers_order() {
+        let (options, warnings) =
+            parse_options(r#"{"services":"mail, twitter,whatsapp,copy,print"}"#);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            options.share.services,
+            [
+                Service::Mail,
+                Service::X,
+                Service::WhatsApp,
+                Service::Copy,
+                Service::Print
+            ]
+        );
+        assert_eq!(ShareOptions::default().services, DEFAULT_SERVICES);
+        // An empty list turns the links off.
+        assert!(parse_options(r#"{"services":""}"#)
+            .0
+            .share
+            .services
+            .is_empty());
+    }
+
+    #[test]
+    fn unknown_and_repeated_services_are_skipped_with_warnings() {
+        let (options, warnings) = parse_options(r#"{"services":"whatsapp,myspace,whatsapp"}"#);
+        assert_eq!(options.share.services, [Service::WhatsApp]);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("services: \"myspace\" is not one of whatsapp, facebook, x,")
+        );
+        assert_eq!(warnings[1], "services: \"whatsapp\" is listed twice");
+    }
+
+    #[test]
+    fn share_settings_are_read_and_checked() {
+        let (options, warnings) = parse_options(
+            r#"{"nativeShare":"only","orientation":"vertical","buttonStyle":"icon",
+                "shareUrl":"https://news.example/kurz","shareTitle":" Titel ","referrerTrack":"?utm_source=card"}"#,
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let share = options.share;
+        assert_eq!(share.native, NativeShare::Only);
+        assert!(share.vertical && share.icons_only);
+        assert_eq!(share.url.as_deref(), Some("https://news.example/kurz"));
+        assert_eq!(share.title.as_deref(), Some("Titel"));
+        assert_eq!(share.tracking.as_deref(), Some("?utm_source=card"));
+
+        let (options, warnings) = parse_options(
+            r#"{"nativeShare":"maybe","shareUrl":"javascript:alert(1)","referrerTrack":"a b"}"#,
+        );
+        assert_eq!(options.share, ShareOptions::default());
+        assert_eq!(
+            warnings,
+            [
+                "nativeShare \"maybe\" is not one of on, only, off; using the default",
+                "shareUrl \"javascript:alert(1)\" is not an absolute http or https address; using the default",
+                "referrerTrack \"a b\" is not query parameters such as utm_source=share; using the default",
+            ]
+        );
     }
 }

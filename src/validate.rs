@@ -327,6 +327,11 @@ impl Checker {
     }
 }
 
+/// Checks an address given to share instead of the article's own.
+pub fn check_share_url(url: &str) -> Result<(), String> {
+    check_url(url, UrlKind::Absolute)
+}
+
 /// Accepts http and https addresses (and, where allowed, relative ones);
 /// everything else, `javascript:` and `data:` above all, is refused.
 fn check_url(url: &str, kind: UrlKind) -> Result<(), String> {

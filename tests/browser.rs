@@ -5,6 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_card::embed::{mount_card, MountedCard};
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -248,10 +250,8 @@ async fn minimal_article_renders_nothing_empty_or_dangling() {
         "figure",
         "img",
         ".ac-summary",
-        "ul",
         ".ac-lead",
         ".ac-background",
-        "button",
         ".ac-related",
         ".ac-topics",
         ".ac-source",
@@ -260,8 +260,12 @@ async fn minimal_article_renders_nothing_empty_or_dangling() {
     ] {
         assert_eq!(count(&card, absent), 0, "{absent} should be absent");
     }
-    // No element of the card is left without content.
-    for element in all(&card, "*") {
+    // The share bar needs nothing but the address and headline.
+    assert_eq!(count(&card, ".ac-share__button"), 5);
+    // No element of the card is left without content, except the share
+    // bar's live region, which must exist empty to announce changes, and
+    // the shapes inside icons.
+    for element in all(&card, "*:not([aria-live]):not(svg *)") {
         let has_content = !element.text_content().unwrap_or_default().trim().is_empty()
             || element.children().length() > 0;
         assert!(
@@ -432,4 +436,306 @@ async fn heading_level_follows_the_host_page_outline() {
         ),
         3
     );
+}
+
+// --- The share bar -------------------------------------------------------
+
+/// Replaces `navigator[name]` for the following tests (undefined removes
+/// the API, as in browsers that lack it).
+fn stub_navigator(name: &str, value: &JsValue) {
+    let navigator = web_sys::window().unwrap().navigator();
+    let descriptor = Object::new();
+    Reflect::set(&descriptor, &"value".into(), value).unwrap();
+    Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    Object::define_property(&navigator, &name.into(), &descriptor);
+}
+
+/// A clipboard whose writeText records the text in `window.copied` and
+/// then resolves (or rejects).
+fn stub_clipboard(works: bool) {
+    let clipboard = Object::new();
+    let body = if works {
+        "window.copied = text; return Promise.resolve();"
+    } else {
+        "return Promise.reject(new DOMException('denied', 'NotAllowedError'));"
+    };
+    Reflect::set(
+        &clipboard,
+        &"writeText".into(),
+        &Function::new_with_args("text", body),
+    )
+    .unwrap();
+    stub_navigator("clipboard", &clipboard);
+}
+
+/// A navigator.share that records its argument in `window.shared` and
+/// settles as `outcome` says: "ok", "AbortError" or another error name.
+fn stub_native_share(outcome: &str) {
+    let body = format!(
+        "window.shared = data; return '{outcome}' === 'ok' ? Promise.resolve() : Promise.reject(new DOMException('no', '{outcome}'));"
+    );
+    stub_navigator("share", &Function::new_with_args("data", &body));
+}
+
+fn global(name: &str) -> JsValue {
+    Reflect::get(&web_sys::window().unwrap(), &name.into()).unwrap()
+}
+
+fn string_at(object: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(object, &key.into()).ok()?.as_string()
+}
+
+/// Records the share events that reach `root`, and keeps clicks on links
+/// from navigating away from the test page.
+fn record_share_events(root: &Element) -> std::rc::Rc<std::cell::RefCell<Vec<(String, String)>>> {
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = events.clone();
+    let on_share =
+        Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+            let detail = event.detail();
+            sink.borrow_mut().push((
+                string_at(&detail, "service").unwrap_or_default(),
+                string_at(&detail, "url").unwrap_or_default(),
+            ));
+        });
+    root.add_event_listener_with_callback("article-card:share", on_share.as_ref().unchecked_ref())
+        .unwrap();
+    on_share.forget();
+    let no_navigation =
+        Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| event.prevent_default());
+    root.add_event_listener_with_callback("click", no_navigation.as_ref().unchecked_ref())
+        .unwrap();
+    no_navigation.forget();
+    events
+}
+
+fn click(element: &Element) {
+    element.clone().dyn_into::<HtmlElement>().unwrap().click();
+}
+
+const GERMAN_URL: &str = "https://news.example/politik/nato-treffen-oslo-beistandszusagen";
+
+#[wasm_bindgen_test]
+async fn share_bar_offers_the_default_services_as_plain_private_links() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    let (root, _card) = mount(GERMAN, "").await;
+    let bar = one(&root, ".ac-share");
+    assert_eq!(text(&bar, ".ac-share__title"), "Artikel teilen");
+    assert_eq!(
+        attr(&bar, "aria-labelledby"),
+        attr(&one(&bar, ".ac-share__title"), "id")
+    );
+    let buttons = all(&bar, ".ac-share__button");
+    let names: Vec<_> = buttons
+        .iter()
+        .map(|b| attr(b, "aria-label").unwrap_or_else(|| b.text_content().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Bei WhatsApp teilen",
+            "Bei Facebook teilen",
+            "Bei X teilen",
+            "Per E-Mail teilen",
+            "Link kopieren"
+        ]
+    );
+    for link in &buttons[..3] {
+        assert_eq!(link.tag_name(), "A");
+        assert_eq!(attr(link, "target").as_deref(), Some("_blank"));
+        assert_eq!(attr(link, "rel").as_deref(), Some("noopener noreferrer"));
+        assert!(attr(link, "href").unwrap().starts_with("https://"));
+        // The visible label is part of the accessible name.
+        assert!(attr(link, "aria-label")
+            .unwrap()
+            .contains(&link.text_content().unwrap()));
+    }
+    let facebook = attr(&buttons[1], "href").unwrap();
+    assert_eq!(
+        facebook,
+        "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fpolitik%2Fnato-treffen-oslo-beistandszusagen"
+    );
+    let mail = attr(&buttons[3], "href").unwrap();
+    assert!(
+        mail.starts_with("mailto:?subject=Au%C3%9Fenminister%20ringen"),
+        "{mail}"
+    );
+    assert_eq!(
+        attr(&buttons[3], "target"),
+        None,
+        "mail opens the mail program, not a tab"
+    );
+    assert_eq!(buttons[4].tag_name(), "BUTTON");
+    assert_eq!(attr(&buttons[4], "type").as_deref(), Some("button"));
+    // Icons are our own inline SVG, hidden from assistive technology.
+    assert_eq!(count(&bar, "svg[aria-hidden=true] > path"), 5);
+    assert_eq!(count(&bar, "img, script, iframe, link, use"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn share_bar_follows_services_orientation_style_language_and_share_url() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    let options = r#"{"lang":"en","services":"pinterest,telegram,print","orientation":"vertical",
+        "buttonStyle":"icon","shareUrl":"https://news.example/s/1?a=b","referrerTrack":"utm_source=card"}"#;
+    let (root, _card) = mount(GERMAN, options).await;
+    let bar = one(&root, ".ac-share");
+    assert_eq!(
+        bar.class_name(),
+        "ac-share ac-share--vertical ac-share--icons"
+    );
+    let buttons = all(&bar, ".ac-share__button");
+    let names: Vec<_> = buttons
+        .iter()
+        .map(|b| attr(b, "aria-label").unwrap_or_else(|| b.text_content().unwrap()))
+        .collect();
+    assert_eq!(names, ["Share on Pinterest", "Share on Telegram", "Print"]);
+    let pinterest = attr(&buttons[0], "href").unwrap();
+    assert!(
+        pinterest.starts_with("https://www.pinterest.com/pin/create/button/?url=https%3A%2F%2Fnews.example%2Fs%2F1%3Fa%3Db%26utm_source%3Dcard"),
+        "{pinterest}"
+    );
+    assert_eq!(text(&bar, ".ac-share__title"), "Share article");
+}
+
+#[wasm_bindgen_test]
+async fn no_share_bar_without_services_or_share_sheet() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    let (root, _card) = mount(GERMAN, r#"{"services":""}"#).await;
+    assert_eq!(count(&root, ".ac-share"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_writes_the_link_and_says_so() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    stub_clipboard(true);
+    let (root, _card) = mount(GERMAN, r#"{"services":"copy","referrerTrack":"ref=card"}"#).await;
+    let events = record_share_events(&root);
+    let status = one(&root, ".ac-share__status");
+    assert_eq!(attr(&status, "aria-live").as_deref(), Some("polite"));
+    assert_eq!(status.text_content().unwrap(), "");
+    click(&one(&root, ".ac-share__button--copy"));
+    settle().await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    settle().await;
+    assert_eq!(
+        global("copied").as_string().as_deref(),
+        Some(&*format!("{GERMAN_URL}?ref=card"))
+    );
+    assert_eq!(
+        one(&root, ".ac-share__status").text_content().unwrap(),
+        "Link kopiert"
+    );
+    assert_eq!(count(&root, ".ac-share__manual-field"), 0);
+    assert_eq!(
+        *events.borrow(),
+        [("copy".to_owned(), GERMAN_URL.to_owned())]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn without_a_clipboard_the_link_is_offered_for_copying_by_hand() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    for clipboard in ["missing", "refusing"] {
+        if clipboard == "missing" {
+            stub_navigator("clipboard", &JsValue::UNDEFINED);
+        } else {
+            stub_clipboard(false);
+        }
+        let (root, _card) = mount(GERMAN, r#"{"services":"copy"}"#).await;
+        click(&one(&root, ".ac-share__button--copy"));
+        settle().await;
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+        settle().await;
+        let field: web_sys::HtmlInputElement =
+            one(&root, ".ac-share__manual-field").dyn_into().unwrap();
+        assert_eq!(field.value(), GERMAN_URL, "{clipboard}");
+        assert!(field.read_only());
+        assert_eq!(text(&root, ".ac-share__manual-label"), "Link zum Kopieren");
+        assert_eq!(
+            field.selection_end().unwrap(),
+            Some(GERMAN_URL.len() as u32),
+            "{clipboard}: selected"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_service_dispatches_a_share_event_from_the_card() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    let (root, _card) = mount(GERMAN, r#"{"services":"whatsapp,mail,reddit"}"#).await;
+    let events = record_share_events(&root);
+    for button in all(&root, ".ac-share__button") {
+        click(&button);
+    }
+    let services: Vec<_> = events
+        .borrow()
+        .iter()
+        .map(|(s, u)| (s.clone(), u == GERMAN_URL))
+        .collect();
+    assert_eq!(
+        services,
+        [
+            ("whatsapp".to_owned(), true),
+            ("mail".to_owned(), true),
+            ("reddit".to_owned(), true)
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn native_share_sheet_gets_title_text_and_url() {
+    stub_native_share("ok");
+    let (root, _card) = mount(GERMAN, "").await;
+    let buttons = all(&root, ".ac-share__button");
+    assert_eq!(
+        buttons.len(),
+        6,
+        "the share button comes before the five links"
+    );
+    assert_eq!(buttons[0].text_content().unwrap(), "Teilen…");
+    let events = record_share_events(&root);
+    click(&buttons[0]);
+    settle().await;
+    let shared = global("shared");
+    assert_eq!(string_at(&shared, "url").as_deref(), Some(GERMAN_URL));
+    assert_eq!(
+        string_at(&shared, "title").as_deref(),
+        Some("Außenminister ringen um Sicherheitszusagen für Partnerländer")
+    );
+    assert_eq!(
+        string_at(&shared, "text").as_deref(),
+        Some(
+            "Die Bündnispartner wollen Partnerländern verbindlichere Sicherheitszusagen anbieten."
+        )
+    );
+    assert_eq!(events.borrow()[0].0, "native");
+    stub_navigator("share", &JsValue::UNDEFINED);
+}
+
+#[wasm_bindgen_test]
+async fn native_only_hides_the_links_until_the_sheet_fails() {
+    // Cancelling is the reader's choice: the links stay hidden.
+    stub_native_share("AbortError");
+    let (root, _card) = mount(GERMAN, r#"{"nativeShare":"only"}"#).await;
+    assert_eq!(count(&root, ".ac-share__button"), 1);
+    click(&one(&root, ".ac-share__button--native"));
+    settle().await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    settle().await;
+    assert_eq!(count(&root, ".ac-share__button"), 1);
+
+    // Any other failure brings the links back.
+    stub_native_share("NotAllowedError");
+    let (root, _card) = mount(GERMAN, r#"{"nativeShare":"only"}"#).await;
+    click(&one(&root, ".ac-share__button--native"));
+    settle().await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    settle().await;
+    assert_eq!(count(&root, ".ac-share__button"), 6);
+
+    // Where there is no share sheet, "only" shows the links.
+    stub_navigator("share", &JsValue::UNDEFINED);
+    let (root, _card) = mount(GERMAN, r#"{"nativeShare":"only"}"#).await;
+    assert_eq!(count(&root, ".ac-share__button--native"), 0);
+    assert_eq!(count(&root, ".ac-share__button"), 5);
 }

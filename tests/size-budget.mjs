@@ -11,7 +11,7 @@ const files = ['article_card_bg.wasm', 'article_card.js', 'article-card.js', 'ar
 // The product's target for wasm + JS + CSS is 70 KB; BUDGET is the ceiling
 // enforced today (see docs/size.md for why the two differ).
 const TARGET = 70 * 1024;
-const BUDGET = 100 * 1024;
+const BUDGET = 116 * 1024;
 
 let total = 0;
 for (const name of files) {

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::parts::{block, figure, footer, header, summary, topics};
+use super::ShareBar;
 use crate::i18n::Lang;
 use crate::model::Article;
 use crate::options::{CardOptions, Layout};
@@ -12,7 +13,7 @@ use crate::panic_report::{mark, CardId};
 pub struct CardProps {
     pub article: Rc<Article>,
     #[prop_or_default]
-    pub options: CardOptions,
+    pub options: Rc<CardOptions>,
     /// Which card this is, for panic reports.
     pub card: CardId,
 }
@@ -22,7 +23,7 @@ pub struct CardProps {
 pub fn ArticleCard(props: &CardProps) -> Html {
     mark(props.card);
     let article = &*props.article;
-    let options = props.options;
+    let options = &*props.options;
     let lang = options
         .lang
         .unwrap_or_else(|| Lang::from_tag(article.language.as_deref()));
@@ -52,8 +53,8 @@ pub fn ArticleCard(props: &CardProps) -> Html {
             if let Some(hero) = &article.hero {
                 { figure(hero, s) }
             }
-            // The share bar ("Artikel teilen") goes here, between the hero
-            // and the summary, as on the publisher's own pages.
+            // Between the hero and the summary, as on the publisher's pages.
+            <ShareBar article={props.article.clone()} options={options.share.clone()} {lang} card={props.card} />
             if !article.summary.is_empty() {
                 { summary(&article.summary, s, sub_tag) }
             }

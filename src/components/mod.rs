@@ -4,11 +4,14 @@
 mod background_box;
 mod card;
 mod error_card;
+mod icons;
 mod parts;
+mod share_bar;
 
 pub use background_box::BackgroundBox;
 pub use card::{ArticleCard, CardProps};
 pub use error_card::error_card;
+pub use share_bar::{ShareBar, SHARE_EVENT};
 
 use std::cell::Cell;
 

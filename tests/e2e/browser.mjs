@@ -1,6 +1,7 @@
 // Shared set-up of the end-to-end tests: a local static server and Debian's
 // headless Chromium driven by playwright-core (which never downloads a
 // browser of its own).
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -57,4 +58,29 @@ export async function expectAttribute(locator, name, value) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`${name} is ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
+}
+
+/// Registers the usual before/after hooks of a test file: a local server
+/// (and, with `cdn`, a second one on the next port) and a browser. Returns
+/// an object whose `browser`, `origin` and `cdnOrigin` are set once the
+/// tests run.
+export function useBrowser({ cdn = false } = {}) {
+  const env = {};
+  const servers = [];
+  before(async () => {
+    const site = await serve();
+    servers.push(site.server);
+    env.origin = site.origin;
+    if (cdn) {
+      const second = await serve({ port: site.server.address().port + 1 });
+      servers.push(second.server);
+      env.cdnOrigin = second.origin;
+    }
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    for (const server of servers) server.close();
+  });
+  return env;
 }

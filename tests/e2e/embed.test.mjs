@@ -1,30 +1,18 @@
 // The embed contract in a real browser: the demo host pages in www/, the
 // JS API, and the card behaving as a good guest on pages it does not own.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAttribute, launch, openPage, requestOrigins, serve } from './browser.mjs';
+import { expectAttribute, openPage, requestOrigins, useBrowser } from './browser.mjs';
 
-let browser, site, cdn;
-
-before(async () => {
-  site = await serve();
-  // The "CDN": the same files on the next port, as www/cross-origin.html expects.
-  cdn = await serve({ port: site.server.address().port + 1 });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-  cdn?.server.close();
-});
+// The "CDN": the same files on the next port, as www/cross-origin.html expects.
+const env = useBrowser({ cdn: true });
 
 const mounted = (page, selector) =>
   page.waitForSelector(`${selector}[data-article-card-state="mounted"]`, { state: 'attached' });
 
 /// Opens a host page and waits for the given cards to be mounted.
 async function hostPage(path, cards) {
-  const opened = await openPage(browser, `${site.origin}${path}`);
+  const opened = await openPage(env.browser, `${env.origin}${path}`);
   for (const selector of cards) await mounted(opened.page, selector);
   return opened;
 }
@@ -56,9 +44,9 @@ function hostStyles(page) {
 
 test('foreign publisher page: inline, data-src and late cards render; host keeps its styles', async () => {
   // The page as its own authors see it, with the embed script blocked.
-  const bare = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  const bare = await env.browser.newPage({ viewport: { width: 900, height: 900 } });
   await bare.route('**/dist/article-card.js', (route) => route.abort());
-  await bare.goto(`${site.origin}/www/foreign-publisher.html`);
+  await bare.goto(`${env.origin}/www/foreign-publisher.html`);
   const before = await hostStyles(bare);
   await bare.close();
 
@@ -81,11 +69,11 @@ test('foreign publisher page: inline, data-src and late cards render; host keeps
   assert.notEqual(await card.locator('.ac-background__toggle').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(255, 105, 180)');
   assert.equal(await card.locator('.ac-figure__image').evaluate((img) => getComputedStyle(img).filter), 'none');
   assert.deepEqual(log.errors, []);
-  assert.deepEqual(requestOrigins(log), [site.origin]);
+  assert.deepEqual(requestOrigins(log), [env.origin]);
 });
 
 test('strict CSP page: cards render with no policy violation', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const violations = [];
   await page.exposeFunction('reportViolation', (v) => violations.push(v));
   await page.addInitScript(() => {
@@ -94,7 +82,7 @@ test('strict CSP page: cards render with no policy violation', async () => {
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${site.origin}/www/strict-csp.html`);
+  await page.goto(`${env.origin}/www/strict-csp.html`);
   await mounted(page, '#card-src');
   await mounted(page, '#card-element');
   await assertDisclosureToggles(page, '#card-src');
@@ -110,7 +98,7 @@ test('strict CSP page: cards render with no policy violation', async () => {
 test('cross-origin page: the bundle, its wasm and CSS come from the second origin', async () => {
   const { page, log } = await hostPage('/www/cross-origin.html', ['#card-src', '#card-src-2']);
   await assertDisclosureToggles(page, '#card-src');
-  const fromCdn = log.requests.filter((u) => u.startsWith(cdn.origin)).map((u) => new URL(u).pathname);
+  const fromCdn = log.requests.filter((u) => u.startsWith(env.cdnOrigin)).map((u) => new URL(u).pathname);
   assert.deepEqual(fromCdn.sort(), [
     '/www/dist/article-card.css',
     '/www/dist/article-card.js',
@@ -119,7 +107,7 @@ test('cross-origin page: the bundle, its wasm and CSS come from the second origi
   ]);
   assert.equal(await page.locator('#card-src-2 article').getAttribute('data-theme'), 'dark');
   assert.deepEqual(log.errors, []);
-  assert.deepEqual(requestOrigins(log).sort(), [site.origin, cdn.origin].sort());
+  assert.deepEqual(requestOrigins(log).sort(), [env.origin, env.cdnOrigin].sort());
 });
 
 test('the module is fetched once however many cards there are', async () => {
@@ -131,13 +119,13 @@ test('the module is fetched once however many cards there are', async () => {
 });
 
 test('a good guest: one global, no alert, title and focus untouched', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   await page.addInitScript(() => {
     window.__alerts = 0;
     window.alert = window.confirm = window.prompt = () => { window.__alerts += 1; };
     window.__globalsBefore = Object.getOwnPropertyNames(window);
   });
-  await page.goto(`${site.origin}/www/foreign-publisher.html`);
+  await page.goto(`${env.origin}/www/foreign-publisher.html`);
   await mounted(page, '#card-src');
   await page.locator('#card-src .ac-background__toggle').click();
   await page.evaluate(() => document.activeElement.blur());
@@ -153,8 +141,8 @@ test('a good guest: one global, no alert, title and focus untouched', async () =
   assert.equal(result.title, 'Der Morgenkurier – Partnerseite');
   assert.equal(result.element, true);
 
-  const fresh = await browser.newPage();
-  await fresh.goto(`${site.origin}/www/foreign-publisher.html`);
+  const fresh = await env.browser.newPage();
+  await fresh.goto(`${env.origin}/www/foreign-publisher.html`);
   await mounted(fresh, '#card-src');
   assert.equal(await fresh.evaluate(() => document.activeElement === document.body), true, 'the card took focus');
   await fresh.close();
@@ -204,14 +192,14 @@ test('JS API: mount with an object, update, unmount, scan; removal unmounts', as
 });
 
 test('failures: a missing article keeps the fallback; bad options warn and fall back', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   const warnings = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
     if (m.type() === 'warning') warnings.push(m.text());
   });
-  await page.goto(`${site.origin}/index.html`);
+  await page.goto(`${env.origin}/index.html`);
   await mounted(page, '#card-de');
   await page.evaluate(() => {
     document.body.insertAdjacentHTML('beforeend', `

@@ -2,23 +2,13 @@
 // test bundle in target/panic-probe (built by scripts/test with the
 // `panic-probe` feature), where a card headlined "__panic__" panics while
 // rendering. Skipped when that bundle has not been built.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { expectAttribute, launch, serve } from './browser.mjs';
+import { expectAttribute, useBrowser } from './browser.mjs';
 
 const PROBE = new URL('../../target/panic-probe/article-card.js', import.meta.url);
-let browser, site;
-
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useBrowser();
 
 const card = (id, headline) => `
   <div data-article-card id="${id}">
@@ -32,17 +22,17 @@ const card = (id, headline) => `
 
 test('a panicking card logs why, keeps its fallback, and the other cards keep working',
   { skip: !existsSync(PROBE) && 'the panic-probe bundle is not built' }, async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-    await page.route(`${site.origin}/probe.html`, (route) => route.fulfill({
+    await page.route(`${env.origin}/probe.html`, (route) => route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html><head><link rel="icon" href="/www/favicon.svg">
         <script type="module" src="/target/panic-probe/article-card.js"></script></head>
         <body>${card('first', 'Erste Karte')}${card('second', 'Zweite Karte')}</body></html>`,
     }));
-    await page.goto(`${site.origin}/probe.html`);
+    await page.goto(`${env.origin}/probe.html`);
     for (const id of ['first', 'second']) {
       await page.waitForSelector(`#${id}[data-article-card-state="mounted"]`, { state: 'attached' });
     }
