@@ -68,8 +68,20 @@ pub struct Strings {
     /// Label of the field shown where the clipboard cannot be used.
     pub link_to_copy: &'static str,
     pub print: &'static str,
+    /// Visible hints on collapsed and open parts.
+    pub show: &'static str,
+    pub hide: &'static str,
+    /// "3 Min. Lesezeit", from the number of minutes.
+    reading_time: fn(u32) -> String,
     months: [&'static str; 12],
     date_time: fn(&Timestamp, &Strings) -> String,
+}
+
+/// Tables are statics: the same table is the same language.
+impl PartialEq for Strings {
+    fn eq(&self, other: &Strings) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 impl Strings {
@@ -77,6 +89,11 @@ impl Strings {
     /// offset the publisher wrote.
     pub fn date_time(&self, at: &Timestamp) -> String {
         (self.date_time)(at, self)
+    }
+
+    /// "3 Min. Lesezeit" / "3 min read".
+    pub fn reading_time(&self, minutes: u32) -> String {
+        (self.reading_time)(minutes)
     }
 
     fn month(&self, at: &Timestamp) -> &'static str {
@@ -105,6 +122,9 @@ pub static DE: Strings = Strings {
     link_copied: "Link kopiert",
     link_to_copy: "Link zum Kopieren",
     print: "Drucken",
+    show: "anzeigen",
+    hide: "ausblenden",
+    reading_time: |minutes| format!("{minutes} Min. Lesezeit"),
     months: [
         "Januar",
         "Februar",
@@ -152,6 +172,9 @@ pub static EN: Strings = Strings {
     link_copied: "Link copied",
     link_to_copy: "Link to copy",
     print: "Print",
+    show: "show",
+    hide: "hide",
+    reading_time: |minutes| format!("{minutes} min read"),
     months: [
         "January",
         "February",
@@ -214,6 +237,8 @@ mod tests {
             EN.date_time(&at("2025-01-01T00:15:00Z")),
             "January 1, 2025, 12:15 AM"
         );
+        assert_eq!(DE.reading_time(3), "3 Min. Lesezeit");
+        assert_eq!(EN.reading_time(3), "3 min read");
         assert_eq!(
             EN.date_time(&at("2025-12-31T12:00:00Z")),
             "December 31, 2025, 12:00 PM"

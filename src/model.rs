@@ -85,10 +85,77 @@ pub enum Block {
     },
 }
 
+/// Reading speed for the estimate, in words per minute (a common figure
+/// for news text on screen).
+pub const WORDS_PER_MINUTE: usize = 200;
+
+impl Article {
+    /// Minutes the whole article takes to read, rounded up; `None` when
+    /// the data has no running text, so the length of the article is not
+    /// known.
+    pub fn reading_minutes(&self) -> Option<u32> {
+        let mut has_text = false;
+        let mut words = count_words(&self.headline) + self.lead.as_deref().map_or(0, count_words);
+        words += self.summary.iter().map(|s| count_words(s)).sum::<usize>();
+        for block in &self.body {
+            words += match block {
+                Block::Paragraph { text } | Block::Quote { text, .. } => {
+                    has_text = true;
+                    count_words(text)
+                }
+                Block::Heading { text } | Block::Background { text, .. } => count_words(text),
+                Block::Related { .. } => 0,
+            };
+        }
+        let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
+        has_text.then(|| u32::try_from(minutes).unwrap_or(u32::MAX))
+    }
+}
+
+fn count_words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
 impl Block {
     /// Whether the card layout shows this block: the background
     /// boxes and related links do, the running text does not.
     pub fn belongs_in_card(&self) -> bool {
         matches!(self, Block::Background { .. } | Block::Related { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(words: usize) -> Block {
+        Block::Paragraph {
+            text: vec!["Wort"; words].join(" "),
+        }
+    }
+
+    #[test]
+    fn reading_time_rounds_up_and_needs_running_text() {
+        let mut article = Article {
+            headline: "Zwei Wörter".into(),
+            ..Default::default()
+        };
+        assert_eq!(article.reading_minutes(), None, "no body, no estimate");
+        article.summary = vec!["eins zwei drei".into()];
+        assert_eq!(article.reading_minutes(), None);
+        article.body = vec![paragraph(10)];
+        assert_eq!(article.reading_minutes(), Some(1));
+        article.body = vec![paragraph(WORDS_PER_MINUTE * 2), paragraph(1)];
+        // 400 + 1 + 2 (headline) + 3 (summary) words: just over two minutes.
+        assert_eq!(article.reading_minutes(), Some(3));
+        article.body.push(Block::Related {
+            title: None,
+            links: vec![],
+        });
+        assert_eq!(
+            article.reading_minutes(),
+            Some(3),
+            "link lists are not read"
+        );
     }
 }

@@ -10,18 +10,34 @@ use crate::validate::check_share_url;
 /// Which parts of the article the card shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
-    /// Kicker, headline, hero, summary, background boxes, related links,
-    /// topics and the link to the article.
+    /// Kicker, headline, hero, share bar, summary, background boxes,
+    /// related links, topics and the link to the article.
     #[default]
     Card,
+    /// The card without the hero, its summary collapsed under the headline.
+    Compact,
+    /// Kicker, headline, one line of text and the link.
+    Teaser,
     /// The card plus the lead and the whole body in order.
     Full,
 }
 
 impl Layout {
+    /// The name in `data-layout` and in the card's `ac-card--…` class.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Card => "card",
+            Layout::Compact => "compact",
+            Layout::Teaser => "teaser",
+            Layout::Full => "full",
+        }
+    }
+
     fn from_name(name: &str) -> Option<Layout> {
         match name {
             "card" => Some(Layout::Card),
+            "compact" => Some(Layout::Compact),
+            "teaser" => Some(Layout::Teaser),
             "full" => Some(Layout::Full),
             _ => None,
         }
@@ -240,7 +256,7 @@ fn parse_services(list: &str, warnings: &mut Vec<String>) -> Vec<Service> {
 fn allowed(key: &str) -> &'static str {
     match key {
         "lang" => "one of de, en",
-        "layout" => "one of card, full",
+        "layout" => "one of card, compact, teaser, full",
         "theme" => "one of auto, light, dark",
         "nativeShare" => "one of on, only, off",
         "orientation" => "one of horizontal, vertical",
@@ -287,7 +303,7 @@ mod tests {
         );
         assert_eq!(
             warnings[1],
-            "layout \"poster\" is not one of card, full; using the default"
+            "layout \"poster\" is not one of card, compact, teaser, full; using the default"
         );
         assert_eq!(
             warnings[2],

@@ -131,10 +131,11 @@ async fn german_article_shows_every_part() {
         .starts_with("Die Staats- und Regierungschefs"));
 
     assert_eq!(
-        text(&card, ".ac-background__toggle"),
+        text(&card, ".ac-background .ac-disclosure__title"),
         "Hintergrund: Artikel 5"
     );
-    assert!(text(&card, ".ac-background__panel").starts_with("Artikel 5 des Nordatlantikvertrags"));
+    assert!(text(&card, ".ac-background .ac-disclosure__panel")
+        .starts_with("Artikel 5 des Nordatlantikvertrags"));
 
     assert_eq!(text(&card, ".ac-related__title"), "Lesen Sie auch");
     let related = all(&card, ".ac-related a");
@@ -302,16 +303,29 @@ async fn lead_stands_in_for_a_missing_summary() {
 async fn background_box_is_a_collapsed_disclosure_that_opens_and_closes_by_click() {
     let (root, _card) = mount(GERMAN, "").await;
     let button: HtmlElement = one(&root, ".ac-background button").dyn_into().unwrap();
-    let panel = one(&root, ".ac-background__panel");
+    let panel = one(&root, ".ac-background .ac-disclosure__panel");
     assert_eq!(attr(&button, "type").as_deref(), Some("button"));
     assert_eq!(attr(&button, "aria-controls"), attr(&panel, "id"));
     assert_eq!(attr(&button, "aria-expanded").as_deref(), Some("false"));
     assert!(panel.has_attribute("hidden"), "collapsed by default");
+    assert_eq!(
+        text(&root, ".ac-background .ac-disclosure__hint"),
+        "anzeigen"
+    );
+    // The name stays the title; the hint is for the eye only.
+    assert_eq!(
+        attr(&one(&root, ".ac-disclosure__hint"), "aria-hidden").as_deref(),
+        Some("true")
+    );
 
     button.click();
     settle().await;
     assert_eq!(attr(&button, "aria-expanded").as_deref(), Some("true"));
     assert!(!panel.has_attribute("hidden"));
+    assert_eq!(
+        text(&root, ".ac-background .ac-disclosure__hint"),
+        "ausblenden"
+    );
 
     button.click();
     settle().await;
@@ -323,7 +337,8 @@ async fn background_box_is_a_collapsed_disclosure_that_opens_and_closes_by_click
 async fn background_boxes_of_several_cards_have_their_own_ids_and_state() {
     let (first, _a) = mount(GERMAN, "").await;
     let (second, _b) = mount(GERMAN, "").await;
-    let id = |root: &Element| attr(&one(root, ".ac-background__panel"), "id").unwrap();
+    let id =
+        |root: &Element| attr(&one(root, ".ac-background .ac-disclosure__panel"), "id").unwrap();
     assert_ne!(id(&first), id(&second));
     let button: HtmlElement = one(&first, ".ac-background button").dyn_into().unwrap();
     button.click();
@@ -432,7 +447,7 @@ async fn heading_level_follows_the_host_page_outline() {
     assert_eq!(
         count(
             &root,
-            "h4.ac-background__heading, h4.ac-related__title, h4.ac-topics__title"
+            ".ac-background h4.ac-disclosure__heading, h4.ac-related__title, h4.ac-topics__title"
         ),
         3
     );
@@ -738,4 +753,167 @@ async fn native_only_hides_the_links_until_the_sheet_fails() {
     let (root, _card) = mount(GERMAN, r#"{"nativeShare":"only"}"#).await;
     assert_eq!(count(&root, ".ac-share__button--native"), 0);
     assert_eq!(count(&root, ".ac-share__button"), 5);
+}
+
+// --- Layouts and languages ----------------------------------------------
+
+/// The parts present in a card, by their classes, in a fixed order.
+fn parts_present(root: &Element) -> Vec<&'static str> {
+    [
+        ".ac-kicker",
+        ".ac-overline",
+        ".ac-headline",
+        ".ac-dateline",
+        ".ac-reading-time",
+        ".ac-figure",
+        ".ac-share",
+        ".ac-summary",
+        ".ac-lead",
+        ".ac-teaser-text",
+        ".ac-paragraph",
+        ".ac-quote",
+        ".ac-background",
+        ".ac-related",
+        ".ac-topics",
+        ".ac-source",
+        ".ac-follow",
+        ".ac-standards",
+        ".ac-readmore",
+    ]
+    .into_iter()
+    .filter(|selector| count(root, selector) > 0)
+    .collect()
+}
+
+#[wasm_bindgen_test]
+async fn each_layout_shows_its_parts() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    let every = [
+        ".ac-kicker",
+        ".ac-overline",
+        ".ac-headline",
+        ".ac-dateline",
+        ".ac-reading-time",
+        ".ac-figure",
+        ".ac-share",
+        ".ac-summary",
+        ".ac-background",
+        ".ac-related",
+        ".ac-topics",
+        ".ac-source",
+        ".ac-follow",
+        ".ac-standards",
+        ".ac-readmore",
+    ];
+    let (card, _a) = mount(GERMAN, r#"{"layout":"card"}"#).await;
+    assert_eq!(parts_present(&card), every);
+    assert_eq!(one(&card, "article").class_name(), "ac-card ac-card--card");
+
+    let (compact, _b) = mount(GERMAN, r#"{"layout":"compact"}"#).await;
+    let expected: Vec<_> = every.into_iter().filter(|p| *p != ".ac-figure").collect();
+    assert_eq!(parts_present(&compact), expected);
+    // The key points wait behind a disclosure under the headline.
+    let summary = one(&compact, ".ac-summary.ac-disclosure");
+    assert_eq!(
+        text(&summary, ".ac-disclosure__title"),
+        "Das Wichtigste in Kürze"
+    );
+    assert!(one(&summary, ".ac-disclosure__panel").has_attribute("hidden"));
+    assert_eq!(count(&summary, ".ac-summary__item"), 4);
+    click(&one(&summary, "button"));
+    settle().await;
+    assert!(!one(&summary, ".ac-disclosure__panel").has_attribute("hidden"));
+
+    let (teaser, _c) = mount(GERMAN, r#"{"layout":"teaser"}"#).await;
+    assert_eq!(
+        parts_present(&teaser),
+        [
+            ".ac-kicker",
+            ".ac-overline",
+            ".ac-headline",
+            ".ac-teaser-text",
+            ".ac-readmore"
+        ]
+    );
+    assert!(
+        text(&teaser, ".ac-teaser-text").starts_with("Zwei Tage lang"),
+        "the lead is the teaser's line"
+    );
+
+    let (full, _d) = mount(GERMAN, r#"{"layout":"full"}"#).await;
+    let mut with_body = every.to_vec();
+    with_body.splice(8..8, [".ac-lead", ".ac-paragraph", ".ac-quote"]);
+    assert_eq!(parts_present(&full), with_body);
+}
+
+#[wasm_bindgen_test]
+async fn teaser_without_lead_takes_the_first_key_point() {
+    let article = r#"{"url":"https://news.example/t","headline":"Kopf","summary":["Erster Punkt.","Zweiter."]}"#;
+    let (root, _card) = mount(article, r#"{"layout":"teaser"}"#).await;
+    assert_eq!(text(&root, ".ac-teaser-text"), "Erster Punkt.");
+}
+
+#[wasm_bindgen_test]
+async fn card_texts_follow_the_language_in_every_layout() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    for (lang, expected) in [
+        (
+            "de",
+            [
+                "Artikel teilen",
+                "Ganzen Artikel lesen",
+                "Themen",
+                "Mehr zum Thema",
+                "1 Min. Lesezeit",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Share article",
+                "Read the whole article",
+                "Topics",
+                "Read more",
+                "1 min read",
+            ],
+        ),
+    ] {
+        let options = format!(r#"{{"lang":"{lang}","layout":"full"}}"#);
+        let (root, _card) = mount(ENGLISH, &options).await;
+        let seen = [
+            text(&root, ".ac-share__title"),
+            text(&root, ".ac-readmore"),
+            text(&root, ".ac-topics__title"),
+            text(&root, ".ac-related__title"),
+            text(&root, ".ac-reading-time"),
+        ];
+        assert_eq!(seen, expected, "{lang}");
+        // The content keeps its own language.
+        assert_eq!(attr(&one(&root, "article"), "lang").as_deref(), Some("en"));
+        let (compact, _c) = mount(
+            ENGLISH,
+            &format!(r#"{{"lang":"{lang}","layout":"compact"}}"#),
+        )
+        .await;
+        let title = text(&compact, ".ac-summary .ac-disclosure__title");
+        assert_eq!(
+            title,
+            if lang == "de" {
+                "Das Wichtigste in Kürze"
+            } else {
+                "At a glance"
+            }
+        );
+        let hint = text(&compact, ".ac-summary .ac-disclosure__hint");
+        assert_eq!(hint, if lang == "de" { "anzeigen" } else { "show" });
+    }
+}
+
+#[wasm_bindgen_test]
+async fn dateline_shows_reading_time_between_spaces() {
+    let (root, _card) = mount(GERMAN, r#"{"layout":"card"}"#).await;
+    assert_eq!(
+        text(&root, ".ac-dateline"),
+        "Veröffentlicht: 17. August 2025, 14:30 Uhr Aktualisiert: 17. August 2025, 18:05 Uhr 2 Min. Lesezeit"
+    );
 }

@@ -36,38 +36,57 @@ pub fn ArticleCard(props: &CardProps) -> Html {
         None => s.tag.into(),
     };
 
-    let full = options.layout == Layout::Full;
-    // The card layout keeps only the boxes and link lists of the body; the
-    // lead appears there only in place of a missing summary.
+    let layout = options.layout;
+    let card = props.card;
+    let full = layout == Layout::Full;
+    let teaser = layout == Layout::Teaser;
+    // Outside the full layout only the boxes and link lists of the body
+    // show; the lead appears there only in place of a missing summary.
     let show_lead = full || article.summary.is_empty();
     let blocks: Html = article
         .body
         .iter()
         .filter(|b| full || b.belongs_in_card())
-        .map(|b| block(b, s, sub_tag, props.card))
+        .map(|b| block(b, s, sub_tag, card))
         .collect();
+    // The teaser's one line: the lead, or else the first key point.
+    let teaser_line = article.lead.as_ref().or(article.summary.first());
 
     html! {
-        <article class="ac-card" part="card" lang={content_lang} data-theme={options.theme.attribute()} aria-labelledby={(*headline_id).clone()}>
-            { header(article, s, headline_tag, &headline_id) }
-            if let Some(hero) = &article.hero {
-                { figure(hero, s) }
-            }
-            // Between the hero and the summary, as on the publisher's pages.
-            <ShareBar article={props.article.clone()} options={options.share.clone()} {lang} card={props.card} />
-            if !article.summary.is_empty() {
-                { summary(&article.summary, s, sub_tag) }
-            }
-            if show_lead {
-                if let Some(lead) = &article.lead {
-                    <p class="ac-lead" part="lead">{ lead.clone() }</p>
+        <article
+            class={format!("ac-card ac-card--{}", layout.name())}
+            part="card"
+            lang={content_lang}
+            data-theme={options.theme.attribute()}
+            aria-labelledby={(*headline_id).clone()}
+        >
+            { header(article, s, headline_tag, &headline_id, !teaser) }
+            if teaser {
+                if let Some(line) = teaser_line {
+                    <p class="ac-teaser-text" part="teaser-text">{ line.clone() }</p>
+                }
+            } else {
+                if layout != Layout::Compact {
+                    if let Some(hero) = &article.hero {
+                        { figure(hero, s) }
+                    }
+                }
+                // Between the hero and the summary, as on the publisher's pages.
+                <ShareBar article={props.article.clone()} options={options.share.clone()} {lang} {card} />
+                if !article.summary.is_empty() {
+                    { summary(&article.summary, s, sub_tag, (layout == Layout::Compact).then_some(card)) }
+                }
+                if show_lead {
+                    if let Some(lead) = &article.lead {
+                        <p class="ac-lead" part="lead">{ lead.clone() }</p>
+                    }
+                }
+                { blocks }
+                if !article.topics.is_empty() {
+                    { topics(&article.topics, s, sub_tag) }
                 }
             }
-            { blocks }
-            if !article.topics.is_empty() {
-                { topics(&article.topics, s, sub_tag) }
-            }
-            { footer(article, s, &headline_id) }
+            { footer(article, s, &headline_id, teaser) }
         </article>
     }
 }

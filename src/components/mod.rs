@@ -1,15 +1,15 @@
 //! The Yew components of the card. They take an already validated
 //! `Article`, so they never have to deal with bad data themselves.
 
-mod background_box;
 mod card;
+mod disclosure;
 mod error_card;
 mod icons;
 mod parts;
 mod share_bar;
 
-pub use background_box::BackgroundBox;
 pub use card::{ArticleCard, CardProps};
+pub use disclosure::Disclosure;
 pub use error_card::error_card;
 pub use share_bar::{ShareBar, SHARE_EVENT};
 

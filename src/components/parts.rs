@@ -4,31 +4,43 @@
 
 use yew::prelude::*;
 
-use super::BackgroundBox;
+use super::Disclosure;
 use crate::i18n::Strings;
 use crate::model::{Article, Block, Hero, Link, Topic};
 use crate::panic_report::CardId;
 use crate::timestamp::Timestamp;
 
-/// Kicker, headline (with its overline) and the dateline. `tag` is the
-/// headline's element (`h2` unless the host page asks otherwise).
-pub fn header(article: &Article, s: &'static Strings, tag: &'static str, id: &AttrValue) -> Html {
-    let published = article
-        .published
-        .as_deref()
-        .and_then(|t| Some((t, Timestamp::parse(t)?)));
-    let modified = article
-        .modified
-        .as_deref()
-        .and_then(|t| Some((t, Timestamp::parse(t)?)));
-    let time = |label: &'static str, (text, at): (&str, Timestamp)| {
-        html! {
+/// Kicker, headline (with its overline) and, with `dateline`, the dates
+/// and reading time. `tag` is the headline's element (`h2` unless the host
+/// page asks otherwise).
+pub fn header(
+    article: &Article,
+    s: &'static Strings,
+    tag: &'static str,
+    id: &AttrValue,
+    dateline: bool,
+) -> Html {
+    let time = |label: &'static str, text: &Option<String>| {
+        let text = text.as_deref()?;
+        let at = Timestamp::parse(text)?;
+        Some(html! {
             <span class="ac-dateline__item">
                 { label }{ ": " }
                 <time datetime={text.to_owned()}>{ s.date_time(&at) }</time>
             </span>
-        }
+        })
     };
+    let reading = article.reading_minutes().map(|minutes| {
+        html! { <span class="ac-dateline__item ac-reading-time">{ s.reading_time(minutes) }</span> }
+    });
+    let items: Vec<Html> = [
+        time(s.published, &article.published),
+        time(s.updated, &article.modified),
+        reading,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     html! {
         <header class="ac-header" part="header">
             if let Some(section) = &article.section {
@@ -41,11 +53,13 @@ pub fn header(article: &Article, s: &'static Strings, tag: &'static str, id: &At
                 }
                 <span class="ac-headline__text">{ article.headline.clone() }</span>
             </@>
-            if published.is_some() || modified.is_some() {
+            if dateline && !items.is_empty() {
                 <p class="ac-dateline" part="dateline">
-                    { for published.map(|p| time(s.published, p)) }
-                    if published.is_some() && modified.is_some() { { " " } }
-                    { for modified.map(|m| time(s.updated, m)) }
+                    // Spaces keep the items apart when copied or read
+                    // without styles.
+                    { for items.into_iter().enumerate().map(|(i, item)| html! {
+                        <>{ if i > 0 { " " } else { "" } }{ item }</>
+                    }) }
                 </p>
             }
         </header>
@@ -82,17 +96,31 @@ pub fn figure(hero: &Hero, s: &'static Strings) -> Html {
     }
 }
 
-/// The summary bullets, under a heading that screen readers announce.
-pub fn summary(bullets: &[String], s: &'static Strings, heading: &'static str) -> Html {
-    html! {
-        <div class="ac-summary" part="summary">
-            <@{heading} class="ac-summary__heading ac-visually-hidden">{ s.summary }</@>
-            <ul class="ac-summary__list">
-                { for bullets.iter().map(|bullet| html! {
-                    <li class="ac-summary__item">{ bullet.clone() }</li>
-                }) }
-            </ul>
-        </div>
+/// The summary bullets: under a heading that screen readers announce, or,
+/// when `collapsed`, behind a disclosure with that heading.
+pub fn summary(
+    bullets: &[String],
+    s: &'static Strings,
+    heading: &'static str,
+    collapsed: Option<CardId>,
+) -> Html {
+    let list = html! {
+        <ul class="ac-summary__list">
+            { for bullets.iter().map(|bullet| html! {
+                <li class="ac-summary__item">{ bullet.clone() }</li>
+            }) }
+        </ul>
+    };
+    match collapsed {
+        Some(card) => html! {
+            <Disclosure kind="summary" title={s.summary} {heading} strings={s} {card}>{ list }</Disclosure>
+        },
+        None => html! {
+            <div class="ac-summary" part="summary">
+                <@{heading} class="ac-summary__heading ac-visually-hidden">{ s.summary }</@>
+                { list }
+            </div>
+        },
     }
 }
 
@@ -115,7 +143,11 @@ pub fn block(block: &Block, s: &'static Strings, heading: &'static str, card: Ca
             let title = title
                 .clone()
                 .map_or(AttrValue::Static(s.background), AttrValue::from);
-            html! { <BackgroundBox {title} text={text.clone()} {heading} {card} /> }
+            html! {
+                <Disclosure kind="background" {title} {heading} strings={s} {card}>
+                    <p class="ac-background__text">{ text.clone() }</p>
+                </Disclosure>
+            }
         }
         Block::Related { title, links } => {
             let title = title
@@ -159,10 +191,15 @@ pub fn topics(topics: &[Topic], s: &'static Strings, heading: &'static str) -> H
     }
 }
 
-/// Source line, the outlet's follow and standards links, and the link to
-/// the whole article, described by the headline (`headline_id`) so that it
-/// names its article.
-pub fn footer(article: &Article, s: &'static Strings, headline_id: &AttrValue) -> Html {
+/// Source line, the outlet's follow and standards links (unless `brief`),
+/// and the link to the whole article, described by the headline
+/// (`headline_id`) so that it names its article.
+pub fn footer(
+    article: &Article,
+    s: &'static Strings,
+    headline_id: &AttrValue,
+    brief: bool,
+) -> Html {
     let link = |class: &'static str, link: &Link| {
         html! {
             <p class={class}><a href={link.url.clone()}>{ link.label.clone() }</a></p>
@@ -170,11 +207,13 @@ pub fn footer(article: &Article, s: &'static Strings, headline_id: &AttrValue) -
     };
     html! {
         <footer class="ac-footer" part="footer">
-            if let Some(source) = &article.source {
-                <p class="ac-source" part="source">{ source.clone() }</p>
+            if !brief {
+                if let Some(source) = &article.source {
+                    <p class="ac-source" part="source">{ source.clone() }</p>
+                }
+                { for article.follow.as_ref().map(|l| link("ac-follow", l)) }
+                { for article.standards.as_ref().map(|l| link("ac-standards", l)) }
             }
-            { for article.follow.as_ref().map(|l| link("ac-follow", l)) }
-            { for article.standards.as_ref().map(|l| link("ac-standards", l)) }
             <a class="ac-readmore" part="readmore" href={article.url.clone()} aria-describedby={headline_id.clone()}>
                 { s.read_article }
             </a>

@@ -29,21 +29,21 @@ test('the German demo card shows every part of the article', async () => {
   assert.ok(await image.evaluate((img) => img.complete && img.naturalWidth > 0), 'hero image loaded');
   assert.match(await text('figcaption'), /Bild: Beispielagentur \| Mara Lindqvist/);
   assert.equal(await card.locator('.ac-summary__item').count(), 4);
-  assert.equal(await text('.ac-background__toggle'), 'Hintergrund: Artikel 5');
+  assert.equal(await text('.ac-background .ac-disclosure__title'), 'Hintergrund: Artikel 5');
   assert.equal(await card.locator('.ac-related__link').count(), 2);
   assert.deepEqual(await card.locator('.ac-topic').allTextContents(), ['Nato', 'Außenpolitik', 'Sicherheit']);
   assert.equal(await text('.ac-source'), '/abc/news.example/dpa/xyz');
   assert.equal(await text('.ac-readmore'), 'Ganzen Artikel lesen');
 
   // The panel is really hidden by default, not just marked.
-  assert.equal(await card.locator('.ac-background__panel').isVisible(), false);
+  assert.equal(await card.locator('.ac-background .ac-disclosure__panel').isVisible(), false);
   assert.deepEqual(log.errors, []);
 });
 
 test('the background box opens and closes with Enter and Space', async () => {
   const { page } = await demoPage();
-  const toggle = page.locator('#card-de .ac-background__toggle');
-  const panel = page.locator('#card-de .ac-background__panel');
+  const toggle = page.locator('#card-de .ac-background .ac-disclosure__toggle');
+  const panel = page.locator('#card-de .ac-background .ac-disclosure__panel');
   await toggle.focus();
   await page.keyboard.press('Enter');
   await expectAttribute(toggle, 'aria-expanded', 'true');
@@ -66,9 +66,9 @@ test('the background box can be reached with the Tab key', async () => {
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       return active?.className ?? '';
     }));
-    if (focused.at(-1).includes('ac-background__toggle')) break;
+    if (focused.at(-1).includes('ac-disclosure__toggle')) break;
   }
-  assert.ok(focused.at(-1).includes('ac-background__toggle'), `tab order: ${focused.join(', ')}`);
+  assert.ok(focused.at(-1).includes('ac-disclosure__toggle'), `tab order: ${focused.join(', ')}`);
 });
 
 test('every demo card renders, in its language, without errors or foreign requests', async () => {

@@ -20,11 +20,11 @@ async function hostPage(path, cards) {
 /// The disclosure of the card in `selector` opens on click (shadow DOM is
 /// pierced by playwright's locators).
 async function assertDisclosureToggles(page, selector) {
-  const toggle = page.locator(`${selector} .ac-background__toggle`).first();
+  const toggle = page.locator(`${selector} .ac-background .ac-disclosure__toggle`).first();
   await expectAttribute(toggle, 'aria-expanded', 'false');
   await toggle.click();
   await expectAttribute(toggle, 'aria-expanded', 'true');
-  assert.equal(await page.locator(`${selector} .ac-background__panel`).first().isVisible(), true);
+  assert.equal(await page.locator(`${selector} .ac-background .ac-disclosure__panel`).first().isVisible(), true);
 }
 
 /// Computed styles of the host page's own elements.
@@ -66,7 +66,7 @@ test('foreign publisher page: inline, data-src and late cards render; host keeps
   // The host's rules do not reach into the card either.
   const card = page.locator('#card-src');
   assert.equal(await card.locator('.ac-summary__list').evaluate((ul) => getComputedStyle(ul).backgroundColor), 'rgba(0, 0, 0, 0)');
-  assert.notEqual(await card.locator('.ac-background__toggle').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(255, 105, 180)');
+  assert.notEqual(await card.locator('.ac-background .ac-disclosure__toggle').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(255, 105, 180)');
   assert.equal(await card.locator('.ac-figure__image').evaluate((img) => getComputedStyle(img).filter), 'none');
   assert.deepEqual(log.errors, []);
   assert.deepEqual(requestOrigins(log), [env.origin]);
@@ -127,7 +127,7 @@ test('a good guest: one global, no alert, title and focus untouched', async () =
   });
   await page.goto(`${env.origin}/www/foreign-publisher.html`);
   await mounted(page, '#card-src');
-  await page.locator('#card-src .ac-background__toggle').click();
+  await page.locator('#card-src .ac-background .ac-disclosure__toggle').click();
   await page.evaluate(() => document.activeElement.blur());
   const result = await page.evaluate(() => ({
     added: Object.getOwnPropertyNames(window).filter((n) => !window.__globalsBefore.includes(n) && n !== '__globalsBefore'),
@@ -212,7 +212,7 @@ test('failures: a missing article keeps the fallback; bad options warn and fall 
   assert.equal(await page.locator('#missing a').isVisible(), true);
   assert.equal(errors.length, 2, errors.join('\n')); // the 404 itself, and our explanation
   assert.match(errors[1], /article card: could not load the article: www\/articles\/does-not-exist.json answered 404/);
-  assert.ok(warnings.some((w) => w.includes('layout "poster" is not one of card, full; using the default')), warnings.join('\n'));
+  assert.ok(warnings.some((w) => w.includes('layout "poster" is not one of card, compact, teaser, full; using the default')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('theme "neon" is not one of auto, light, dark')), warnings.join('\n'));
   assert.equal(await page.locator('#bad-options .ac-headline').textContent(), 'Am Wochenende wird es sonnig und warm');
   await page.close();

@@ -37,7 +37,7 @@ test('a panicking card logs why, keeps its fallback, and the other cards keep wo
       await page.waitForSelector(`#${id}[data-article-card-state="mounted"]`, { state: 'attached' });
     }
     // Open one box first, to see the survivors restart in their initial state.
-    await page.locator('#first .ac-background__toggle').click();
+    await page.locator('#first .ac-background .ac-disclosure__toggle').click();
 
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', `
       <div data-article-card id="broken"><script type="application/json">
@@ -55,7 +55,7 @@ test('a panicking card logs why, keeps its fallback, and the other cards keep wo
     // The others were moved to a fresh instance and still respond.
     for (const id of ['first', 'second']) {
       await page.waitForSelector(`#${id}[data-article-card-state="mounted"]`, { state: 'attached' });
-      const toggle = page.locator(`#${id} .ac-background__toggle`);
+      const toggle = page.locator(`#${id} .ac-background .ac-disclosure__toggle`);
       await expectAttribute(toggle, 'aria-expanded', 'false');
       await toggle.click();
       await expectAttribute(toggle, 'aria-expanded', 'true');
