@@ -177,7 +177,15 @@ pub fn parse_options(json: &str) -> (CardOptions, Vec<String>) {
             continue;
         };
         let applied = match key.as_str() {
-            "lang" => match value.as_str() {
+            // A region is fine ("de-AT", as the `lang` attribute of an
+            // <article-card> may say); the card has texts for de and en.
+            "lang" => match value
+                .split('-')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+                .as_str()
+            {
                 "de" => Some(Lang::De),
                 "en" => Some(Lang::En),
                 _ => None,
@@ -281,7 +289,7 @@ mod tests {
     #[test]
     fn reads_every_setting() {
         let (options, warnings) = parse_options(
-            r#"{"lang":"en","layout":"full","theme":"dark","headingLevel":"3","src":"a.json"}"#,
+            r#"{"lang":"en-GB","layout":"full","theme":"dark","headingLevel":"3","src":"a.json"}"#,
         );
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(options.theme.attribute(), Some("dark"));
