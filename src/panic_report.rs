@@ -7,7 +7,7 @@
 //! Components record the card they are working for (`mark`, on every render
 //! and in event handlers) so that the hook can name it.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsValue;
 
@@ -17,7 +17,7 @@ pub struct CardId(pub u32);
 
 thread_local! {
     static ACTIVE: Cell<u32> = const { Cell::new(0) };
-    static HANDLER: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+    static HANDLER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 /// Notes that work for `card` is running now.

@@ -40,15 +40,9 @@ pub fn ArticleCard(props: &CardProps) -> Html {
     let card = props.card;
     let full = layout == Layout::Full;
     let teaser = layout == Layout::Teaser;
-    // Outside the full layout only the boxes and link lists of the body
-    // show; the lead appears there only in place of a missing summary.
+    // The lead appears outside the full layout only in place of a missing
+    // summary.
     let show_lead = full || article.summary.is_empty();
-    let blocks: Html = article
-        .body
-        .iter()
-        .filter(|b| full || b.belongs_in_card())
-        .map(|b| block(b, s, sub_tag, card))
-        .collect();
     // The teaser's one line: the lead, or else the first key point.
     let teaser_line = article.lead.as_ref().or(article.summary.first());
 
@@ -81,7 +75,11 @@ pub fn ArticleCard(props: &CardProps) -> Html {
                         <p class="ac-lead" part="lead">{ lead.clone() }</p>
                     }
                 }
-                { blocks }
+                // Outside the full layout only the boxes and link lists of
+                // the body show.
+                { for article.body.iter()
+                    .filter(|b| full || b.belongs_in_card())
+                    .map(|b| block(b, s, sub_tag, card)) }
                 if !article.topics.is_empty() {
                     { topics(&article.topics, s, sub_tag) }
                 }
