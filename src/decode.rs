@@ -7,7 +7,7 @@
 
 use crate::json::Json;
 use crate::model::{Article, Block, Hero, Link, Topic};
-use crate::validate::Problem;
+use crate::problem::Problem;
 
 pub fn decode_article(json: &Json, problems: &mut Vec<Problem>) -> Article {
     let mut article = Article::default();

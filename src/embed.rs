@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::model::Article;
 use crate::options::{parse_options, CardOptions, Theme};
 use crate::panic_report::{self, CardId};
-use crate::validate::parse_article;
+use crate::pipeline::parse_article;
 
 /// What one mounted card shows.
 #[derive(Clone, PartialEq)]

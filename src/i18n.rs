@@ -13,6 +13,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The languages the card writes its own texts in, by primary subtag.
+    pub const NAMES: &'static [(&'static str, Lang)] = &[("de", Lang::De), ("en", Lang::En)];
+
     /// Picks the card's language from a BCP 47 tag by its primary subtag.
     /// German is the default when nothing is given; a language the card
     /// has no table for gets English, the more widely read fallback.
@@ -24,11 +27,6 @@ impl Lang {
         } else {
             Lang::En
         }
-    }
-
-    /// The tag for this language's `lang` attribute.
-    pub fn tag(self) -> &'static str {
-        self.strings().tag
     }
 
     pub fn strings(self) -> &'static Strings {

@@ -1,7 +1,7 @@
 //! A small, strict JSON reader (RFC 8259).
 //!
 //! Why not serde_json: with serde's derive and path reporting it added about
-//! 47 KB gzip to the module every reader downloads, several times the whole
+//! 40 KB gzip to the module every reader downloads, several times the whole
 //! budget for the card's own code (see docs/size.md). The card only needs a
 //! tree of values; type checks with field paths happen in `decode`.
 

@@ -1,18 +1,26 @@
 //! An embeddable news article card: a Yew component compiled to
 //! WebAssembly.
 //!
-//! The pure logic (model, validation, timestamps, texts, options) is plain
-//! Rust that `cargo test` checks natively; `components` renders an
-//! already validated article; `embed` is the glue the script tag calls.
+//! Data flows one way: text → `json` → `decode` → `validate` (run by
+//! `pipeline`) → a checked `model::Article` → `components` → `embed`, the
+//! glue the script tag calls and the only code that touches the host page.
+//! Everything before `components` is plain Rust that `cargo test` checks
+//! natively: the layout rules (`layout`), options, the URL policy (`url`),
+//! share links (`share`), texts per language (`i18n`) and dates.
 
+pub mod browser;
 pub mod components;
 pub mod decode;
 pub mod embed;
 pub mod i18n;
 pub mod json;
+pub mod layout;
 pub mod model;
 pub mod options;
 pub mod panic_report;
+pub mod pipeline;
+pub mod problem;
 pub mod share;
 pub mod timestamp;
+pub mod url;
 pub mod validate;

@@ -116,14 +116,6 @@ fn count_words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-impl Block {
-    /// Whether the card layout shows this block: the background
-    /// boxes and related links do, the running text does not.
-    pub fn belongs_in_card(&self) -> bool {
-        matches!(self, Block::Background { .. } | Block::Related { .. })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

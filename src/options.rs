@@ -1,47 +1,46 @@
-//! How a publisher configures one card (from `data-*` attributes or the JS
-//! API). Unknown or invalid values never stop a card: they fall back to the
-//! default and come back as warnings for the console.
+//! How a publisher configures one card (from `data-*` attributes, the
+//! attributes of `<article-card>`, or the JS API). Unknown or invalid values
+//! never stop a card: they fall back to the default and come back as
+//! warnings for the console.
+//!
+//! Each option has one table of names (`OPTIONS`, and one per option
+//! value): the parser, the "one of …" messages and the warnings all read
+//! them, and a test checks that the embed script forwards exactly these.
 
 use crate::i18n::Lang;
 use crate::json::{self, Json};
-use crate::share::{is_tracking_suffix, Service, DEFAULT_SERVICES};
-use crate::validate::check_share_url;
+use crate::layout::Layout;
+use crate::share::{Service, DEFAULT_SERVICES};
+use crate::url::{check_url, is_tracking_suffix, UrlKind};
 
-/// Which parts of the article the card shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Layout {
-    /// Kicker, headline, hero, share bar, summary, background boxes,
-    /// related links, topics and the link to the article.
-    #[default]
-    Card,
-    /// The card without the hero, its summary collapsed under the headline.
-    Compact,
-    /// Kicker, headline, one line of text and the link.
-    Teaser,
-    /// The card plus the lead and the whole body in order.
-    Full,
-}
+/// Every option, by the name publishers write in `data-…` attributes.
+pub const OPTIONS: [(&str, Opt); 11] = [
+    ("lang", Opt::Lang),
+    ("layout", Opt::Layout),
+    ("theme", Opt::Theme),
+    ("heading-level", Opt::HeadingLevel),
+    ("services", Opt::Services),
+    ("native-share", Opt::NativeShare),
+    ("orientation", Opt::Orientation),
+    ("button-style", Opt::ButtonStyle),
+    ("share-url", Opt::ShareUrl),
+    ("share-title", Opt::ShareTitle),
+    ("referrer-track", Opt::ReferrerTrack),
+];
 
-impl Layout {
-    /// The name in `data-layout` and in the card's `ac-card--…` class.
-    pub fn name(self) -> &'static str {
-        match self {
-            Layout::Card => "card",
-            Layout::Compact => "compact",
-            Layout::Teaser => "teaser",
-            Layout::Full => "full",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Layout> {
-        match name {
-            "card" => Some(Layout::Card),
-            "compact" => Some(Layout::Compact),
-            "teaser" => Some(Layout::Teaser),
-            "full" => Some(Layout::Full),
-            _ => None,
-        }
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    Lang,
+    Layout,
+    Theme,
+    HeadingLevel,
+    Services,
+    NativeShare,
+    Orientation,
+    ButtonStyle,
+    ShareUrl,
+    ShareTitle,
+    ReferrerTrack,
 }
 
 /// Colour scheme: by default the reader's system setting decides.
@@ -54,24 +53,64 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub const NAMES: &'static [(&'static str, Theme)] = &[
+        ("auto", Theme::Auto),
+        ("light", Theme::Light),
+        ("dark", Theme::Dark),
+    ];
+
     /// Value of the card's `data-theme` attribute, which the stylesheet
     /// reads; none for `Auto`.
     pub fn attribute(self) -> Option<&'static str> {
-        match self {
-            Theme::Auto => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        }
+        (self != Theme::Auto).then(|| name_of(Theme::NAMES, self))
     }
+}
 
-    fn from_name(name: &str) -> Option<Theme> {
-        match name {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
+/// Whether the browser's own share sheet is offered where it exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NativeShare {
+    /// A "Teilen…" button beside the service links.
+    #[default]
+    On,
+    /// Only the button where the browser has a share sheet; the links
+    /// appear where it has none, or when it fails.
+    Only,
+    Off,
+}
+
+impl NativeShare {
+    pub const NAMES: &'static [(&'static str, NativeShare)] = &[
+        ("on", NativeShare::On),
+        ("only", NativeShare::Only),
+        ("off", NativeShare::Off),
+    ];
+}
+
+/// `orientation`: whether the share bar is vertical.
+const ORIENTATIONS: &[(&str, bool)] = &[("horizontal", false), ("vertical", true)];
+/// `button-style`: whether share buttons show only their icons.
+const BUTTON_STYLES: &[(&str, bool)] = &[("standard", false), ("icon", true)];
+
+/// The value a name stands for in a names table.
+pub fn find<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| *value)
+}
+
+/// The name of a value in a names table.
+pub fn name_of<T: Copy + PartialEq>(table: &'static [(&'static str, T)], value: T) -> &'static str {
+    table
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("", |(name, _)| name)
+}
+
+/// "one of card, compact, teaser, full", for warnings.
+fn one_of<T>(table: &[(&str, T)]) -> String {
+    let names: Vec<&str> = table.iter().map(|(name, _)| *name).collect();
+    format!("one of {}", names.join(", "))
 }
 
 /// Settings of one card, already checked.
@@ -118,18 +157,6 @@ impl Default for ShareOptions {
     }
 }
 
-/// Whether the browser's own share sheet is offered where it exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum NativeShare {
-    /// A "Teilen…" button before the service links.
-    #[default]
-    On,
-    /// Only the button where the browser has a share sheet; the links
-    /// appear where it has none, or when it fails.
-    Only,
-    Off,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeadingLevel(u8);
 
@@ -153,9 +180,22 @@ impl HeadingLevel {
     }
 }
 
+/// The option a key names: the documented name (`heading-level`) or its
+/// camelCase form (`headingLevel`), as the JS API may give it.
+pub fn option_named(key: &str) -> Option<Opt> {
+    let mut name = String::with_capacity(key.len() + 2);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            name.push('-');
+        }
+        name.push(c.to_ascii_lowercase());
+    }
+    find(&OPTIONS, &name)
+}
+
 /// Reads options from a JSON object of strings, as `data-*` attributes
 /// give them; returns the options and a warning for each value that was
-/// ignored.
+/// ignored, naming the option as the publisher wrote it.
 pub fn parse_options(json: &str) -> (CardOptions, Vec<String>) {
     let mut warnings = Vec::new();
     let mut options = CardOptions::default();
@@ -172,110 +212,99 @@ pub fn parse_options(json: &str) -> (CardOptions, Vec<String>) {
         }
     };
     for (key, value) in &members {
+        let Some(opt) = option_named(key) else {
+            // Options of the embedding script, not of the card itself.
+            continue;
+        };
         let Json::String(value) = value else {
             warnings.push(format!("option {key} must be text; ignoring it"));
             continue;
         };
-        let applied = match key.as_str() {
-            // A region is fine ("de-AT", as the `lang` attribute of an
-            // <article-card> may say); the card has texts for de and en.
-            "lang" => match value
-                .split('-')
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-                .as_str()
-            {
-                "de" => Some(Lang::De),
-                "en" => Some(Lang::En),
-                _ => None,
-            }
-            .map(|lang| options.lang = Some(lang)),
-            "layout" => Layout::from_name(value).map(|layout| options.layout = layout),
-            "theme" => Theme::from_name(value).map(|theme| options.theme = theme),
-            "headingLevel" => value
-                .parse()
-                .ok()
-                .and_then(HeadingLevel::new)
-                .map(|level| options.heading_level = level),
-            "services" => {
-                options.share.services = parse_services(value, &mut warnings);
-                Some(())
-            }
-            "nativeShare" => match value.as_str() {
-                "on" => Some(NativeShare::On),
-                "only" => Some(NativeShare::Only),
-                "off" => Some(NativeShare::Off),
-                _ => None,
-            }
-            .map(|native| options.share.native = native),
-            "orientation" => match value.as_str() {
-                "horizontal" => Some(false),
-                "vertical" => Some(true),
-                _ => None,
-            }
-            .map(|vertical| options.share.vertical = vertical),
-            "buttonStyle" => match value.as_str() {
-                "standard" => Some(false),
-                "icon" => Some(true),
-                _ => None,
-            }
-            .map(|icons| options.share.icons_only = icons),
-            "shareUrl" => check_share_url(value)
-                .ok()
-                .map(|()| options.share.url = Some(value.clone())),
-            "shareTitle" => (!value.trim().is_empty())
-                .then(|| options.share.title = Some(value.trim().to_owned())),
-            "referrerTrack" => {
-                is_tracking_suffix(value).then(|| options.share.tracking = Some(value.clone()))
-            }
-            // Options of the embedding script, not of the card itself.
-            _ => Some(()),
-        };
-        if applied.is_none() {
+        if let Err(allowed) = apply(&mut options, opt, value, &mut warnings) {
             warnings.push(format!(
-                "{key} \"{value}\" is not {}; using the default",
-                allowed(key)
+                "{key} \"{value}\" is not {allowed}; using the default"
             ));
         }
     }
     (options, warnings)
 }
 
+/// Sets one option, or says what it allows.
+fn apply(
+    options: &mut CardOptions,
+    opt: Opt,
+    value: &str,
+    warnings: &mut Vec<String>,
+) -> Result<(), String> {
+    let share = &mut options.share;
+    match opt {
+        // A region is fine ("de-AT", as the `lang` attribute of an
+        // <article-card> may say).
+        Opt::Lang => {
+            let primary = value.split('-').next().unwrap_or("").to_ascii_lowercase();
+            options.lang = Some(find(Lang::NAMES, &primary).ok_or_else(|| one_of(Lang::NAMES))?);
+        }
+        Opt::Layout => {
+            options.layout = find(Layout::NAMES, value).ok_or_else(|| one_of(Layout::NAMES))?
+        }
+        Opt::Theme => {
+            options.theme = find(Theme::NAMES, value).ok_or_else(|| one_of(Theme::NAMES))?
+        }
+        Opt::HeadingLevel => {
+            options.heading_level = value
+                .parse()
+                .ok()
+                .and_then(HeadingLevel::new)
+                .ok_or("a level from 2 to 6")?;
+        }
+        Opt::Services => share.services = parse_services(value, warnings),
+        Opt::NativeShare => {
+            share.native =
+                find(NativeShare::NAMES, value).ok_or_else(|| one_of(NativeShare::NAMES))?;
+        }
+        Opt::Orientation => {
+            share.vertical = find(ORIENTATIONS, value).ok_or_else(|| one_of(ORIENTATIONS))?
+        }
+        Opt::ButtonStyle => {
+            share.icons_only = find(BUTTON_STYLES, value).ok_or_else(|| one_of(BUTTON_STYLES))?
+        }
+        Opt::ShareUrl => {
+            check_url(value, UrlKind::Absolute).map_err(|_| "an absolute http or https address")?;
+            share.url = Some(value.to_owned());
+        }
+        Opt::ShareTitle => {
+            let title = value.trim();
+            if title.is_empty() {
+                return Err("a text".into());
+            }
+            share.title = Some(title.to_owned());
+        }
+        Opt::ReferrerTrack => {
+            if !is_tracking_suffix(value) {
+                return Err("query parameters such as utm_source=share".into());
+            }
+            share.tracking = Some(value.to_owned());
+        }
+    }
+    Ok(())
+}
+
 /// A comma-separated list of services; unknown and repeated names are
 /// skipped with a warning each.
 fn parse_services(list: &str, warnings: &mut Vec<String>) -> Vec<Service> {
     let mut services = Vec::new();
-    for name in list.split(',').filter(|n| !n.trim().is_empty()) {
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
         match Service::from_name(name) {
             Some(service) if !services.contains(&service) => services.push(service),
-            Some(_) => warnings.push(format!("services: \"{}\" is listed twice", name.trim())),
+            Some(_) => warnings.push(format!("services: \"{name}\" is listed twice")),
             None => warnings.push(format!(
-                "services: \"{}\" is not one of {}; skipping it",
-                name.trim(),
-                Service::ALL.map(Service::name).join(", ")
+                "services: \"{name}\" is not {}; skipping it",
+                one_of(Service::NAMES)
             )),
         }
     }
     services
 }
-
-/// The allowed values of an option, for warnings.
-fn allowed(key: &str) -> &'static str {
-    match key {
-        "lang" => "one of de, en",
-        "layout" => "one of card, compact, teaser, full",
-        "theme" => "one of auto, light, dark",
-        "nativeShare" => "one of on, only, off",
-        "orientation" => "one of horizontal, vertical",
-        "buttonStyle" => "one of standard, icon",
-        "shareUrl" => "an absolute http or https address",
-        "shareTitle" => "a text",
-        "referrerTrack" => "query parameters such as utm_source=share",
-        _ => "a level from 2 to 6",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,6 +418,54 @@ mod tests {
                 "shareUrl \"javascript:alert(1)\" is not an absolute http or https address; using the default",
                 "referrerTrack \"a b\" is not query parameters such as utm_source=share; using the default",
             ]
+        );
+    }
+
+    /// The names in a `const NAME = ['a', 'b', …];` list of a script.
+    fn js_list(script: &str, name: &str) -> Vec<String> {
+        let start = script.find(&format!("const {name} = [")).expect("list") + name.len() + 10;
+        let end = start + script[start..].find("];").expect("end of list");
+        script[start..end]
+            .split(',')
+            .map(|item| item.trim().trim_matches('\'').to_owned())
+            .filter(|item| !item.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_embed_script_forwards_exactly_the_options_the_card_reads() {
+        let loader = include_str!("../www/loader.js");
+        let forwarded = js_list(loader, "OPTIONS");
+        let read: Vec<&str> = OPTIONS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(forwarded, read);
+        // The README documents each of them.
+        let readme = include_str!("../README.md");
+        for name in read {
+            assert!(
+                readme.contains(&format!("| `{name}` |")),
+                "{name} is not in the README's table"
+            );
+        }
+    }
+
+    #[test]
+    fn options_are_named_as_documented_or_in_camel_case() {
+        assert_eq!(option_named("heading-level"), Some(Opt::HeadingLevel));
+        assert_eq!(option_named("headingLevel"), Some(Opt::HeadingLevel));
+        assert_eq!(option_named("shareTitle"), Some(Opt::ShareTitle));
+        assert_eq!(option_named("lang"), Some(Opt::Lang));
+        assert_eq!(option_named("src"), None);
+        assert_eq!(option_named("heading_level"), None);
+        for (name, opt) in OPTIONS {
+            assert_eq!(option_named(name), Some(opt));
+        }
+        let (options, warnings) =
+            parse_options(r#"{"heading-level":"4","share-title":"T","button-style":"x"}"#);
+        assert_eq!(options.heading_level.tags().0, "h4");
+        assert_eq!(options.share.title.as_deref(), Some("T"));
+        assert_eq!(
+            warnings,
+            ["button-style \"x\" is not one of standard, icon; using the default"]
         );
     }
 }

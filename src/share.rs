@@ -1,6 +1,17 @@
-//! Share links, built without any request to a network: each service is a
-//! plain link (or, for copy and print, a button) made from the article's
-//! address and title. Nothing here touches the browser.
+//! Sharing without tracking: each service is a plain link (or, for copy
+//! and print, a button) made from the article's address and title, so no
+//! request reaches any network before the reader clicks. This module works
+//! out everything the share bar shows; nothing here touches the browser.
+
+use crate::i18n::Strings;
+use crate::model::Article;
+use crate::options::{name_of, ShareOptions};
+use crate::url::{encode, with_tracking};
+
+/// Name of the event a share dispatches; it bubbles out of the card (and
+/// its shadow root) so that a publisher can count shares without us
+/// tracking anyone.
+pub const SHARE_EVENT: &str = "article-card:share";
 
 /// Where a reader can share the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,39 +42,26 @@ pub const DEFAULT_SERVICES: [Service; 5] = [
 ];
 
 impl Service {
-    pub const ALL: [Service; 13] = [
-        Service::WhatsApp,
-        Service::Facebook,
-        Service::X,
-        Service::LinkedIn,
-        Service::Xing,
-        Service::Telegram,
-        Service::Bluesky,
-        Service::Threema,
-        Service::Pinterest,
-        Service::Reddit,
-        Service::Mail,
-        Service::Copy,
-        Service::Print,
+    /// Every service, by the name used in `data-services` and in share
+    /// events.
+    pub const NAMES: &'static [(&'static str, Service)] = &[
+        ("whatsapp", Service::WhatsApp),
+        ("facebook", Service::Facebook),
+        ("x", Service::X),
+        ("linkedin", Service::LinkedIn),
+        ("xing", Service::Xing),
+        ("telegram", Service::Telegram),
+        ("bluesky", Service::Bluesky),
+        ("threema", Service::Threema),
+        ("pinterest", Service::Pinterest),
+        ("reddit", Service::Reddit),
+        ("mail", Service::Mail),
+        ("copy", Service::Copy),
+        ("print", Service::Print),
     ];
 
-    /// The name used in `data-services` and in share events.
     pub fn name(self) -> &'static str {
-        match self {
-            Service::WhatsApp => "whatsapp",
-            Service::Facebook => "facebook",
-            Service::X => "x",
-            Service::LinkedIn => "linkedin",
-            Service::Xing => "xing",
-            Service::Telegram => "telegram",
-            Service::Bluesky => "bluesky",
-            Service::Threema => "threema",
-            Service::Pinterest => "pinterest",
-            Service::Reddit => "reddit",
-            Service::Mail => "mail",
-            Service::Copy => "copy",
-            Service::Print => "print",
-        }
+        name_of(Service::NAMES, self)
     }
 
     /// Reads a service name; the names Shariff users know (`twitter`,
@@ -75,45 +73,117 @@ impl Service {
             "email" | "e-mail" => "mail",
             other => other,
         };
-        Service::ALL.into_iter().find(|s| s.name() == name)
+        crate::options::find(Service::NAMES, name)
     }
 
-    /// The brand name shown next to the icon ("E-Mail" and the like come
-    /// from the language tables instead).
-    pub fn brand(self) -> Option<&'static str> {
-        Some(match self {
-            Service::WhatsApp => "WhatsApp",
-            Service::Facebook => "Facebook",
-            Service::X => "X",
-            Service::LinkedIn => "LinkedIn",
-            Service::Xing => "XING",
-            Service::Telegram => "Telegram",
-            Service::Bluesky => "Bluesky",
-            Service::Threema => "Threema",
-            Service::Pinterest => "Pinterest",
-            Service::Reddit => "Reddit",
-            Service::Mail | Service::Copy | Service::Print => return None,
-        })
+    /// The label shown next to the icon, and the accessible name where it
+    /// says more than the label ("Bei WhatsApp teilen").
+    pub fn labels(self, s: &Strings) -> (&'static str, Option<String>) {
+        let brand = |brand: &'static str| {
+            let (before, after) = s.share_on;
+            (brand, Some(format!("{before}{brand}{after}")))
+        };
+        match self {
+            Service::WhatsApp => brand("WhatsApp"),
+            Service::Facebook => brand("Facebook"),
+            Service::X => brand("X"),
+            Service::LinkedIn => brand("LinkedIn"),
+            Service::Xing => brand("XING"),
+            Service::Telegram => brand("Telegram"),
+            Service::Bluesky => brand("Bluesky"),
+            Service::Threema => brand("Threema"),
+            Service::Pinterest => brand("Pinterest"),
+            Service::Reddit => brand("Reddit"),
+            Service::Mail => (s.mail, Some(s.share_by_mail.to_owned())),
+            Service::Copy => (s.copy_link, None),
+            Service::Print => (s.print, None),
+        }
     }
 }
 
 /// What is shared.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shared<'a> {
+pub struct Shared {
     /// The address to share, tracking suffix included.
-    pub url: &'a str,
-    pub title: &'a str,
+    pub url: String,
+    pub title: String,
     /// A sentence about the article, for services that take one.
-    pub text: Option<&'a str>,
-    /// The hero image, for Pinterest.
-    pub image: Option<&'a str>,
+    pub text: Option<String>,
+    /// The hero image, for Pinterest (absolute addresses only).
+    pub image: Option<String>,
+}
+
+impl Shared {
+    /// What a card shares of `article`, after the publisher's options.
+    pub fn of(article: &Article, options: &ShareOptions) -> Shared {
+        Shared {
+            url: with_tracking(
+                options.url.as_deref().unwrap_or(&article.url),
+                options.tracking.as_deref().unwrap_or(""),
+            ),
+            title: options
+                .title
+                .clone()
+                .unwrap_or_else(|| article.headline.clone()),
+            text: article.summary.first().or(article.lead.as_ref()).cloned(),
+            image: article
+                .hero
+                .as_ref()
+                .map(|hero| hero.url.clone())
+                .filter(|url| url.starts_with("http")),
+        }
+    }
+}
+
+/// One control of the share bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareButton {
+    pub service: Service,
+    /// The link for networks and mail; copy and print are buttons.
+    pub href: Option<String>,
+    /// Network links open in a new tab that learns nothing about the page
+    /// they came from; mail opens the reader's own program.
+    pub new_tab: bool,
+    pub label: &'static str,
+    /// The accessible name, where it differs from the label.
+    pub name: Option<String>,
+}
+
+/// The share bar's controls, in the publisher's order.
+pub fn share_buttons(shared: &Shared, services: &[Service], s: &Strings) -> Vec<ShareButton> {
+    services
+        .iter()
+        .map(|&service| {
+            let href = share_link(service, shared);
+            let (label, name) = service.labels(s);
+            ShareButton {
+                service,
+                new_tab: href.is_some() && service != Service::Mail,
+                href,
+                label,
+                name,
+            }
+        })
+        .collect()
+}
+
+/// The class of the share bar for the publisher's options.
+pub fn bar_class(options: &ShareOptions) -> String {
+    let mut class = String::from("ac-share");
+    if options.vertical {
+        class.push_str(" ac-share--vertical");
+    }
+    if options.icons_only {
+        class.push_str(" ac-share--icons");
+    }
+    class
 }
 
 /// The link that shares `shared` on `service`; `None` for copy and print,
 /// which are buttons.
 pub fn share_link(service: Service, shared: &Shared) -> Option<String> {
-    let url = encode(shared.url);
-    let title = encode(shared.title);
+    let url = encode(&shared.url);
+    let title = encode(&shared.title);
     let title_and_url = encode(&format!("{} {}", shared.title, shared.url));
     Some(match service {
         Service::WhatsApp => format!("https://wa.me/?text={title_and_url}"),
@@ -127,7 +197,8 @@ pub fn share_link(service: Service, shared: &Shared) -> Option<String> {
         Service::Pinterest => {
             let media = shared
                 .image
-                .map(|i| format!("&media={}", encode(i)))
+                .as_ref()
+                .map(|image| format!("&media={}", encode(image)))
                 .unwrap_or_default();
             format!(
                 "https://www.pinterest.com/pin/create/button/?url={url}{media}&description={title}"
@@ -137,9 +208,9 @@ pub fn share_link(service: Service, shared: &Shared) -> Option<String> {
         Service::Mail => {
             // RFC 6068: every reserved character percent-encoded, line
             // breaks as CRLF.
-            let body = match shared.text {
+            let body = match &shared.text {
                 Some(text) => format!("{text}\r\n\r\n{}", shared.url),
-                None => shared.url.to_owned(),
+                None => shared.url.clone(),
             };
             format!("mailto:?subject={title}&body={}", encode(&body))
         }
@@ -147,68 +218,16 @@ pub fn share_link(service: Service, shared: &Shared) -> Option<String> {
     })
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters, as
-/// UTF-8: safe in any query value, `mailto:` included.
-pub fn encode(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len() * 3);
-    for &byte in text.as_bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 15)]));
-        }
-    }
-    out
-}
-
-/// Adds the publisher's tracking parameters (`utm_source=share` or
-/// `?utm_source=share`) to a URL's query, before any fragment.
-pub fn with_tracking(url: &str, tracking: &str) -> String {
-    let params = tracking.trim_start_matches(['?', '&']);
-    if params.is_empty() {
-        return url.to_owned();
-    }
-    let (base, fragment) = match url.find('#') {
-        Some(i) => url.split_at(i),
-        None => (url, ""),
-    };
-    let joiner = if !base.contains('?') {
-        "?"
-    } else if base.ends_with(['?', '&']) {
-        ""
-    } else {
-        "&"
-    };
-    format!("{base}{joiner}{params}{fragment}")
-}
-
-/// Whether a tracking suffix is made of query parameters only: no spaces,
-/// no fragment, nothing that could turn the URL into another one.
-pub fn is_tracking_suffix(tracking: &str) -> bool {
-    let params = tracking.trim_start_matches(['?', '&']);
-    !params.is_empty()
-        && params.split('&').all(|pair| {
-            !pair.is_empty()
-                && pair.bytes().all(|b| {
-                    b.is_ascii_alphanumeric()
-                        || matches!(b, b'-' | b'_' | b'.' | b'~' | b'=' | b'%' | b'+')
-                })
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn shared<'a>() -> Shared<'a> {
+    fn shared() -> Shared {
         Shared {
-            url: "https://news.example/a?b=1",
-            title: "Grüße & Küsse",
-            text: Some("Der Vorspann."),
-            image: Some("https://img.example/h.jpg"),
+            url: "https://news.example/a?b=1".into(),
+            title: "Grüße & Küsse".into(),
+            text: Some("Der Vorspann.".into()),
+            image: Some("https://img.example/h.jpg".into()),
         }
     }
 
@@ -377,15 +396,10 @@ mod tests {
     }
 
     #[test]
-    fn encoding_covers_umlauts_ampersands_fragments_spaces_and_emoji() {
-        assert_eq!(encode("äö ü"), "%C3%A4%C3%B6%20%C3%BC");
-        assert_eq!(encode("a&b=c#d?e/f"), "a%26b%3Dc%23d%3Fe%2Ff");
-        assert_eq!(encode("🙂"), "%F0%9F%99%82");
-        assert_eq!(encode("A-z_0.9~"), "A-z_0.9~");
-        assert_eq!(encode("+%"), "%2B%25");
+    fn links_keep_umlauts_ampersands_fragments_spaces_and_emoji() {
         let s = Shared {
-            url: "https://news.example/ä?q=a b&x=1#teil",
-            title: "Fuß 🙂 #1",
+            url: "https://news.example/ä?q=a b&x=1#teil".into(),
+            title: "Fuß 🙂 #1".into(),
             text: None,
             image: None,
         };
@@ -407,50 +421,116 @@ mod tests {
         assert_eq!(Service::from_name(" WhatsApp "), Some(Service::WhatsApp));
         assert_eq!(Service::from_name("email"), Some(Service::Mail));
         assert_eq!(Service::from_name("myspace"), None);
-        for service in Service::ALL {
-            assert_eq!(Service::from_name(service.name()), Some(service));
+        for &(name, service) in Service::NAMES {
+            assert_eq!(service.name(), name);
+            assert_eq!(Service::from_name(name), Some(service));
         }
     }
 
     #[test]
-    fn tracking_goes_into_the_query_before_the_fragment() {
+    fn every_service_has_a_label_and_a_name_that_contains_it() {
+        use crate::i18n::{DE, EN};
+        for &(_, service) in Service::NAMES {
+            for s in [&DE, &EN] {
+                let (label, name) = service.labels(s);
+                assert!(!label.is_empty(), "{service:?}");
+                // WCAG's "label in name", which ignores case.
+                if let Some(name) = name {
+                    let (name, label) = (name.to_lowercase(), label.to_lowercase());
+                    assert!(name.contains(&label), "{service:?}: {name} / {label}");
+                }
+            }
+        }
         assert_eq!(
-            with_tracking("https://n.example/a", "utm_source=share"),
-            "https://n.example/a?utm_source=share"
+            Service::WhatsApp.labels(&DE),
+            ("WhatsApp", Some("Bei WhatsApp teilen".into()))
         );
         assert_eq!(
-            with_tracking("https://n.example/a?x=1", "?utm_source=share"),
-            "https://n.example/a?x=1&utm_source=share"
+            Service::Xing.labels(&EN),
+            ("XING", Some("Share on XING".into()))
         );
         assert_eq!(
-            with_tracking("https://n.example/a?", "&ref=card"),
-            "https://n.example/a?ref=card"
+            Service::Mail.labels(&DE),
+            ("E-Mail", Some("Per E-Mail teilen".into()))
         );
-        assert_eq!(
-            with_tracking("https://n.example/a#teil", "ref=card"),
-            "https://n.example/a?ref=card#teil"
-        );
-        assert_eq!(
-            with_tracking("https://n.example/a", ""),
-            "https://n.example/a"
-        );
+        assert_eq!(Service::Copy.labels(&EN), ("Copy link", None));
+        assert_eq!(Service::Print.labels(&DE), ("Drucken", None));
     }
 
     #[test]
-    fn tracking_suffix_must_be_plain_parameters() {
-        assert!(is_tracking_suffix("?utm_source=share&utm_medium=card"));
-        assert!(is_tracking_suffix("ref=card"));
-        for bad in [
-            "",
-            "?",
-            "a b",
-            "x=1#y",
-            "x=1&&y=2",
-            "/evil",
-            "javascript:alert(1)",
-            "x=\"1\"",
-        ] {
-            assert!(!is_tracking_suffix(bad), "{bad:?}");
-        }
+    fn what_is_shared_follows_the_publishers_options() {
+        let mut article = Article {
+            url: "https://news.example/a".into(),
+            headline: "Kopf".into(),
+            lead: Some("Der Vorspann.".into()),
+            hero: Some(crate::model::Hero {
+                url: "/relativ.jpg".into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let plain = Shared::of(&article, &ShareOptions::default());
+        assert_eq!(plain.url, "https://news.example/a");
+        assert_eq!(plain.title, "Kopf");
+        assert_eq!(
+            plain.text.as_deref(),
+            Some("Der Vorspann."),
+            "the lead without a summary"
+        );
+        assert_eq!(plain.image, None, "a relative image cannot go to Pinterest");
+
+        article.summary = vec!["Erster Punkt.".into()];
+        article.hero.as_mut().unwrap().url = "https://img.example/h.jpg".into();
+        let options = ShareOptions {
+            url: Some("https://news.example/kurz#x".into()),
+            title: Some("Anderer Titel".into()),
+            tracking: Some("utm_source=share".into()),
+            ..Default::default()
+        };
+        let shared = Shared::of(&article, &options);
+        assert_eq!(shared.url, "https://news.example/kurz?utm_source=share#x");
+        assert_eq!(shared.title, "Anderer Titel");
+        assert_eq!(shared.text.as_deref(), Some("Erster Punkt."));
+        assert_eq!(shared.image.as_deref(), Some("https://img.example/h.jpg"));
+    }
+
+    #[test]
+    fn buttons_are_links_in_new_tabs_except_mail_copy_and_print() {
+        let buttons = share_buttons(
+            &shared(),
+            &[
+                Service::Reddit,
+                Service::Mail,
+                Service::Copy,
+                Service::Print,
+            ],
+            &crate::i18n::EN,
+        );
+        let shape: Vec<_> = buttons
+            .iter()
+            .map(|b| (b.service, b.href.is_some(), b.new_tab, b.label))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (Service::Reddit, true, true, "Reddit"),
+                (Service::Mail, true, false, "Email"),
+                (Service::Copy, false, false, "Copy link"),
+                (Service::Print, false, false, "Print"),
+            ]
+        );
+        assert_eq!(buttons[0].name.as_deref(), Some("Share on Reddit"));
+    }
+
+    #[test]
+    fn bar_class_names_orientation_and_style() {
+        let mut options = ShareOptions::default();
+        assert_eq!(bar_class(&options), "ac-share");
+        options.vertical = true;
+        options.icons_only = true;
+        assert_eq!(
+            bar_class(&options),
+            "ac-share ac-share--vertical ac-share--icons"
+        );
     }
 }

@@ -1,19 +1,13 @@
-//! Turning publisher JSON into an `Article` the card can trust.
-//!
-//! `parse_article` reports every problem it finds, each as the path of the
-//! field plus a sentence a publisher understands. The limits below keep one
-//! runaway article from swamping a host page; the README lists them.
+//! The rules an article must follow before the card shows it: required
+//! fields, lengths and counts, URL schemes, dates. Each broken rule is a
+//! `Problem` with the path of its field; `pipeline` runs these rules on
+//! what `decode` read.
 
-use std::fmt;
-
-use crate::decode::decode_article;
-use crate::json;
 use crate::model::{Article, Block, Link};
+use crate::problem::Problem;
 use crate::timestamp::Timestamp;
+use crate::url::{check_url, UrlKind};
 
-/// Largest article JSON the card accepts, in bytes.
-pub const MAX_JSON_BYTES: usize = 256 * 1024;
-pub const MAX_URL: usize = 2048;
 pub const MAX_SECTION: usize = 60;
 pub const MAX_OVERLINE: usize = 150;
 pub const MAX_HEADLINE: usize = 300;
@@ -36,100 +30,8 @@ pub const MAX_CREDIT: usize = 200;
 pub const MAX_ALT: usize = 500;
 pub const MAX_IMAGE_SIDE: u32 = 10_000;
 
-/// One thing wrong with an article, located by its field path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// `summary[2]`, `hero.url`, `body[4].links[0].label`; empty for the
-    /// document as a whole.
-    pub path: String,
-    pub message: String,
-}
-
-impl Problem {
-    pub(crate) fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-/// Why an article was refused, with what is still safe to show readers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejection {
-    pub problems: Vec<Problem>,
-    /// The article's address, if that field itself was valid.
-    pub url: Option<String>,
-    /// The article's language, if that field itself was valid.
-    pub language: Option<String>,
-}
-
-/// Parses, decodes and validates article JSON.
-pub fn parse_article(json: &str) -> Result<Article, Rejection> {
-    let refuse = |problem| Rejection {
-        problems: vec![problem],
-        url: None,
-        language: None,
-    };
-    if json.len() > MAX_JSON_BYTES {
-        return Err(refuse(Problem::new(
-            "",
-            format!(
-                "the article JSON is {} bytes; the limit is {MAX_JSON_BYTES}",
-                json.len()
-            ),
-        )));
-    }
-    let tree = json::parse(json).map_err(|err| {
-        refuse(Problem::new(
-            "",
-            format!(
-                "the JSON is not valid: {} (line {}, column {})",
-                err.message, err.line, err.column
-            ),
-        ))
-    })?;
-    let mut problems = Vec::new();
-    let article = decode_article(&tree, &mut problems);
-    // A field of the wrong type is not checked again, nor is its parent
-    // (a mistyped width would otherwise also be "missing").
-    let mistyped: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
-    let follows_from_type = |p: &Problem| mistyped.iter().any(|m| same_or_nested(m, &p.path));
-    problems.extend(
-        validate(&article)
-            .into_iter()
-            .filter(|p| !follows_from_type(p)),
-    );
-    if problems.is_empty() {
-        return Ok(article);
-    }
-    let valid = |field: &str| !problems.iter().any(|p| p.path == field);
-    Err(Rejection {
-        url: valid("url").then_some(article.url),
-        language: valid("language").then_some(article.language).flatten(),
-        problems,
-    })
-}
-
-/// Whether one field path is the other or contains it.
-fn same_or_nested(a: &str, b: &str) -> bool {
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    long.strip_prefix(short)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-}
-
 /// Collects every problem of a decoded article.
-pub fn validate(article: &Article) -> Vec<Problem> {
+pub(crate) fn validate(article: &Article) -> Vec<Problem> {
     let mut check = Checker::default();
 
     check.url("url", &article.url, UrlKind::Absolute);
@@ -213,14 +115,6 @@ pub fn validate(article: &Article) -> Vec<Problem> {
 
     check.dates(article.published.as_deref(), article.modified.as_deref());
     check.problems
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum UrlKind {
-    /// The canonical article address, which is shared: must be absolute.
-    Absolute,
-    /// Images and links may also be relative to the host page.
-    AbsoluteOrRelative,
 }
 
 #[derive(Default)]
@@ -325,55 +219,6 @@ impl Checker {
             }
         }
     }
-}
-
-/// Checks an address given to share instead of the article's own.
-pub fn check_share_url(url: &str) -> Result<(), String> {
-    check_url(url, UrlKind::Absolute)
-}
-
-/// Accepts http and https addresses (and, where allowed, relative ones);
-/// everything else, `javascript:` and `data:` above all, is refused.
-fn check_url(url: &str, kind: UrlKind) -> Result<(), String> {
-    if url.is_empty() {
-        return Err("is required".into());
-    }
-    if url.chars().count() > MAX_URL {
-        return Err(format!("is longer than {MAX_URL} characters"));
-    }
-    // Browsers drop tabs and newlines inside URLs, which would let
-    // "java\nscript:" slip past the scheme check; refuse them outright.
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("contains spaces or control characters; encode them (%20)".into());
-    }
-    match scheme(url) {
-        Some(scheme) => {
-            let scheme = scheme.to_ascii_lowercase();
-            if scheme != "http" && scheme != "https" {
-                return Err("only http and https links are allowed".into());
-            }
-            let rest = &url[scheme.len() + 1..];
-            let host = rest
-                .strip_prefix("//")
-                .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-            match host {
-                Some(host) if !host.is_empty() => Ok(()),
-                _ => Err("has no host name after the //".into()),
-            }
-        }
-        None if kind == UrlKind::Absolute => {
-            Err("must be a full address starting with https:// or http://".into())
-        }
-        None => Ok(()),
-    }
-}
-
-/// The scheme of a URL: whatever stands before a `:` that comes ahead of any
-/// `/`, `?` or `#`. Stricter than RFC 3986 on purpose: an oddly shaped
-/// "scheme" is refused rather than taken as a relative path.
-fn scheme(url: &str) -> Option<&str> {
-    let end = url.find([':', '/', '?', '#'])?;
-    url[end..].starts_with(':').then(|| &url[..end])
 }
 
 /// A simplified BCP 47 check: a 2–3 letter language, then subtags of 1–8

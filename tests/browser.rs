@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_card::embed::{mount_card, MountedCard};
+use article_card::share::SHARE_EVENT;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -513,7 +514,7 @@ fn record_share_events(root: &Element) -> std::rc::Rc<std::cell::RefCell<Vec<(St
                 string_at(&detail, "url").unwrap_or_default(),
             ));
         });
-    root.add_event_listener_with_callback("article-card:share", on_share.as_ref().unchecked_ref())
+    root.add_event_listener_with_callback(SHARE_EVENT, on_share.as_ref().unchecked_ref())
         .unwrap();
     on_share.forget();
     let no_navigation =

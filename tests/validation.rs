@@ -2,7 +2,8 @@
 //! into, and the exact messages they get when something is wrong.
 
 use article_card::model::{Block, Topic};
-use article_card::validate::{parse_article, Rejection, MAX_HEADLINE, MAX_JSON_BYTES};
+use article_card::pipeline::{parse_article, Rejection, MAX_JSON_BYTES};
+use article_card::validate::MAX_HEADLINE;
 use serde_json::{json, Value};
 
 fn demo(name: &str) -> String {

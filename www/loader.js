@@ -15,11 +15,12 @@
 const BASE = new URL('.', import.meta.url);
 const STATE = 'articleCardState';
 const PLACEHOLDER = '[data-article-card]';
-// Options a placeholder may set, as data-* (or plain on <article-card>).
-const OPTIONS = ['lang', 'layout', 'theme', 'heading-level', 'services', 'share-url', 'share-title',
-  'orientation', 'button-style', 'native-share', 'referrer-track'];
+// Options a placeholder may set, as data-* (or plain on <article-card>),
+// by their documented names; the card reads these same names (a native
+// test compares this list with src/options.rs).
+const OPTIONS = ['lang', 'layout', 'theme', 'heading-level', 'services', 'native-share',
+  'orientation', 'button-style', 'share-url', 'share-title', 'referrer-track'];
 
-const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const log = (...args) => console.error('article card:', ...args);
 
 // One wasm instance serves every card. After a panic the instance may be
@@ -155,7 +156,7 @@ function optionsOf(element) {
   for (const name of OPTIONS) {
     const value = element.getAttribute(`data-${name}`) ??
       (element.localName === 'article-card' ? element.getAttribute(name) : null);
-    if (value !== null) options[camel(name)] = value;
+    if (value !== null) options[name] = value;
   }
   return options;
 }

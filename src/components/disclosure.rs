@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
-use super::unique_id;
-use crate::i18n::Strings;
-use crate::panic_report::{mark, CardId};
+use super::{unique_id, Ctx};
+use crate::panic_report::mark;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct DisclosureProps {
@@ -10,10 +9,7 @@ pub struct DisclosureProps {
     /// "background" (the "Hintergrund" box) or "summary" (compact layout).
     pub kind: &'static str,
     pub title: AttrValue,
-    /// Tag of the disclosure's heading, one level below the headline.
-    pub heading: &'static str,
-    pub strings: &'static Strings,
-    pub card: CardId,
+    pub ctx: Ctx,
     /// What opens and closes.
     pub children: Html,
 }
@@ -23,7 +19,9 @@ pub struct DisclosureProps {
 /// browser's own rules and no key handling is needed here.
 #[component]
 pub fn Disclosure(props: &DisclosureProps) -> Html {
-    let card = props.card;
+    let Ctx {
+        card, s, heading, ..
+    } = props.ctx;
     mark(card);
     let open = use_state(|| false);
     let panel_id = use_state(|| unique_id("ac-panel"));
@@ -34,11 +32,10 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
             open.set(!*open)
         })
     };
-    let s = props.strings;
     let kind = props.kind;
     html! {
         <div class={format!("ac-{kind} ac-disclosure")} part={format!("{kind} disclosure")}>
-            <@{props.heading} class="ac-disclosure__heading">
+            <@{heading} class="ac-disclosure__heading">
                 <button
                     type="button"
                     class="ac-disclosure__toggle"

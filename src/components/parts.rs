@@ -4,10 +4,8 @@
 
 use yew::prelude::*;
 
-use super::Disclosure;
-use crate::i18n::Strings;
+use super::{Ctx, Disclosure};
 use crate::model::{Article, Block, Hero, Link, Topic};
-use crate::panic_report::CardId;
 use crate::timestamp::Timestamp;
 
 /// Kicker, headline (with its overline) and, with `dateline`, the dates
@@ -15,11 +13,12 @@ use crate::timestamp::Timestamp;
 /// page asks otherwise).
 pub fn header(
     article: &Article,
-    s: &'static Strings,
+    ctx: &Ctx,
     tag: &'static str,
     id: &AttrValue,
     dateline: bool,
 ) -> Html {
+    let s = ctx.s;
     let time = |label: &'static str, text: &Option<String>| {
         let text = text.as_deref()?;
         let at = Timestamp::parse(text)?;
@@ -67,7 +66,8 @@ pub fn header(
 }
 
 /// The hero image with caption and credit.
-pub fn figure(hero: &Hero, s: &'static Strings) -> Html {
+pub fn figure(hero: &Hero, ctx: &Ctx) -> Html {
+    let s = ctx.s;
     let has_caption = hero.caption.is_some() || hero.credit.is_some();
     html! {
         <figure class="ac-figure" part="figure">
@@ -98,12 +98,8 @@ pub fn figure(hero: &Hero, s: &'static Strings) -> Html {
 
 /// The summary bullets: under a heading that screen readers announce, or,
 /// when `collapsed`, behind a disclosure with that heading.
-pub fn summary(
-    bullets: &[String],
-    s: &'static Strings,
-    heading: &'static str,
-    collapsed: Option<CardId>,
-) -> Html {
+pub fn summary(bullets: &[String], ctx: &Ctx, collapsed: bool) -> Html {
+    let (s, heading) = (ctx.s, ctx.heading);
     let list = html! {
         <ul class="ac-summary__list">
             { for bullets.iter().map(|bullet| html! {
@@ -111,21 +107,23 @@ pub fn summary(
             }) }
         </ul>
     };
-    match collapsed {
-        Some(card) => html! {
-            <Disclosure kind="summary" title={s.summary} {heading} strings={s} {card}>{ list }</Disclosure>
-        },
-        None => html! {
+    if collapsed {
+        html! {
+            <Disclosure kind="summary" title={s.summary} ctx={*ctx}>{ list }</Disclosure>
+        }
+    } else {
+        html! {
             <div class="ac-summary" part="summary">
                 <@{heading} class="ac-summary__heading ac-visually-hidden">{ s.summary }</@>
                 { list }
             </div>
-        },
+        }
     }
 }
 
 /// One block of the body.
-pub fn block(block: &Block, s: &'static Strings, heading: &'static str, card: CardId) -> Html {
+pub fn block(block: &Block, ctx: &Ctx) -> Html {
+    let (s, heading) = (ctx.s, ctx.heading);
     match block {
         Block::Paragraph { text } => html! { <p class="ac-paragraph">{ text.clone() }</p> },
         Block::Heading { text } => {
@@ -144,7 +142,7 @@ pub fn block(block: &Block, s: &'static Strings, heading: &'static str, card: Ca
                 .clone()
                 .map_or(AttrValue::Static(s.background), AttrValue::from);
             html! {
-                <Disclosure kind="background" {title} {heading} strings={s} {card}>
+                <Disclosure kind="background" {title} ctx={*ctx}>
                     <p class="ac-background__text">{ text.clone() }</p>
                 </Disclosure>
             }
@@ -172,7 +170,8 @@ pub fn block(block: &Block, s: &'static Strings, heading: &'static str, card: Ca
 /// The topic tags, as links where the publisher gave a topic page. (Here
 /// and in related links, `role="list"` keeps the list announced in Safari,
 /// which drops it for lists styled without markers.)
-pub fn topics(topics: &[Topic], s: &'static Strings, heading: &'static str) -> Html {
+pub fn topics(topics: &[Topic], ctx: &Ctx) -> Html {
+    let (s, heading) = (ctx.s, ctx.heading);
     html! {
         <div class="ac-topics" part="topics">
             <@{heading} class="ac-topics__title">{ s.topics }</@>
@@ -191,15 +190,11 @@ pub fn topics(topics: &[Topic], s: &'static Strings, heading: &'static str) -> H
     }
 }
 
-/// Source line, the outlet's follow and standards links (unless `brief`),
-/// and the link to the whole article, described by the headline
-/// (`headline_id`) so that it names its article.
-pub fn footer(
-    article: &Article,
-    s: &'static Strings,
-    headline_id: &AttrValue,
-    brief: bool,
-) -> Html {
+/// Source line and the outlet's follow and standards links (with
+/// `outlet_links`), and the link to the whole article, described by the
+/// headline (`headline_id`) so that it names its article.
+pub fn footer(article: &Article, ctx: &Ctx, headline_id: &AttrValue, outlet_links: bool) -> Html {
+    let s = ctx.s;
     let link = |class: &'static str, link: &Link| {
         html! {
             <p class={class}><a href={link.url.clone()}>{ link.label.clone() }</a></p>
@@ -207,7 +202,7 @@ pub fn footer(
     };
     html! {
         <footer class="ac-footer" part="footer">
-            if !brief {
+            if outlet_links {
                 if let Some(source) = &article.source {
                     <p class="ac-source" part="source">{ source.clone() }</p>
                 }
