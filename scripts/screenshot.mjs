@@ -9,7 +9,7 @@ try {
   await page.goto(`${origin}/index.html`);
   const card = page.locator('#card-de article.ac-card');
   await card.waitFor();
-  await card.locator('.ac-background .ac-disclosure__toggle').click();
+  await card.locator('.ac-background summary').click();
   await page.waitForFunction(() => [...document.images].every((img) => img.complete));
   await card.screenshot({ path: 'docs/card.png' });
   console.log('wrote docs/card.png');

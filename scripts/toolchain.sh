@@ -10,12 +10,15 @@
 # Cargo-installed tools and the npm tools (a recent wasm-opt) come first.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-rustup_has_wasm() {
+# Whether rustup's toolchain has the standard library of a target.
+rustup_has_target() {
   command -v rustup >/dev/null 2>&1 || return 1
   local libdir
-  libdir=$(rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null) || return 1
+  libdir=$(rustc --print target-libdir --target "$1" 2>/dev/null) || return 1
   compgen -G "$libdir/libcore-*.rlib" >/dev/null
 }
+
+rustup_has_wasm() { rustup_has_target wasm32-unknown-unknown; }
 
 debian_has_wasm() {
   [ -x /usr/bin/rustc ] && [ -x /usr/bin/cargo ] && command -v rust-lld >/dev/null 2>&1 &&

@@ -1,10 +1,12 @@
-//! The entry points the embedding script calls. Everything from the page
-//! arrives here as strings and is parsed and checked before any component
-//! sees it; a card with broken data shows the error state and explains why
-//! in the console, without touching other cards.
+//! The entry points the embedding script calls, and the only code that
+//! touches the host page. Everything from the page arrives here as strings
+//! and is parsed and checked (`read_card`) before any component sees it; a
+//! card with broken data explains why in the console, without touching
+//! other cards.
 
 use std::rc::Rc;
 
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -12,6 +14,7 @@ use yew::AppHandle;
 
 use crate::components::{error_card, ArticleCard};
 use crate::i18n::Lang;
+use crate::layout::Layout;
 use crate::model::Article;
 use crate::options::{parse_options, CardOptions, Theme};
 use crate::panic_report::{self, CardId};
@@ -23,6 +26,7 @@ pub enum CardState {
     Ready(Rc<Article>, Rc<CardOptions>),
     Failed {
         lang: Lang,
+        layout: Layout,
         theme: Theme,
         url: Option<AttrValue>,
     },
@@ -32,6 +36,9 @@ pub enum CardState {
 pub struct CardRootProps {
     pub id: CardId,
     pub state: CardState,
+    pub id_prefix: AttrValue,
+    /// Called once this state is on the page.
+    pub on_rendered: Option<Function>,
 }
 
 /// The root of each card's Yew app.
@@ -42,63 +49,113 @@ pub fn CardRoot(props: &CardRootProps) -> Html {
     if matches!(&props.state, CardState::Ready(a, _) if a.headline == "__panic__") {
         panic!("the panic probe was asked to panic");
     }
-    match &props.state {
-        CardState::Ready(article, options) => {
-            html! { <ArticleCard article={article.clone()} options={options.clone()} card={props.id} /> }
+    // Effects run once the whole tree is in the DOM, children first.
+    use_effect_with(props.on_rendered.clone(), |on_rendered| {
+        if let Some(on_rendered) = on_rendered {
+            let _ = on_rendered.call0(&JsValue::NULL);
         }
-        CardState::Failed { lang, theme, url } => error_card(lang.strings(), *theme, url.as_ref()),
+    });
+    match &props.state {
+        CardState::Ready(article, options) => html! {
+            <ArticleCard article={article.clone()} options={options.clone()}
+                id_prefix={props.id_prefix.clone()} card={props.id} />
+        },
+        CardState::Failed {
+            lang,
+            layout,
+            theme,
+            url,
+        } => error_card(lang.strings(), *layout, *theme, url.as_ref()),
     }
 }
 
-/// Parses the article and options for a card, logging every problem and
-/// warning against the card's element so the publisher can find it.
-pub fn load(root: &Element, article_json: &str, options_json: &str) -> CardState {
+/// An article and its options, read and checked, ready to mount.
+#[wasm_bindgen]
+pub struct CardData {
+    state: CardState,
+}
+
+#[wasm_bindgen]
+impl CardData {
+    /// Whether the article can be shown; if not, mounting it shows the
+    /// error notice.
+    #[wasm_bindgen(getter)]
+    pub fn ok(&self) -> bool {
+        matches!(self.state, CardState::Ready(..))
+    }
+}
+
+/// Reads article JSON and a JSON object of option strings for card `id` on
+/// `element`. Every warning and problem goes to the console with the
+/// element, so the publisher can find it, and with `source` (the data's
+/// URL, or "the inline JSON").
+#[wasm_bindgen(js_name = readCard)]
+pub fn read_card(
+    element: &Element,
+    id: u32,
+    source: &str,
+    article_json: &str,
+    options_json: &str,
+) -> CardData {
+    panic_report::mark(CardId(id));
     let (options, warnings) = parse_options(options_json);
     for warning in warnings {
-        web_sys::console::warn_2(&format!("article card: {warning}").into(), root);
+        web_sys::console::warn_2(&format!("article card: {warning}").into(), element);
     }
-    match parse_article(article_json) {
+    let state = match parse_article(article_json) {
         Ok(article) => CardState::Ready(Rc::new(article), Rc::new(options)),
         Err(rejection) => {
-            let mut message = String::from("article card: this article cannot be shown:");
+            let mut message = format!("article card: the article from {source} cannot be shown:");
             for problem in &rejection.problems {
                 message.push_str("\n  ");
                 message.push_str(&problem.to_string());
             }
-            web_sys::console::error_2(&message.into(), root);
-            let lang = options
-                .lang
-                .unwrap_or_else(|| Lang::from_tag(rejection.language.as_deref()));
+            web_sys::console::error_2(&message.into(), element);
             CardState::Failed {
-                lang,
+                lang: options
+                    .lang
+                    .unwrap_or_else(|| Lang::from_tag(rejection.language.as_deref())),
+                layout: options.layout,
                 theme: options.theme,
                 url: rejection.url.map(AttrValue::from),
             }
         }
-    }
+    };
+    CardData { state }
 }
 
 /// A card mounted on an element; JavaScript holds it to update or remove it.
 #[wasm_bindgen]
 pub struct MountedCard {
-    root: Element,
     id: CardId,
+    id_prefix: AttrValue,
     app: Option<AppHandle<CardRoot>>,
 }
 
-/// Renders a card into `root` (its content is replaced) from article JSON
-/// and a JSON object of option strings. `id` names the card in panic
-/// reports.
+/// Renders a card into `container` (its content is replaced). `id` names
+/// the card in panic reports; `id_prefix` starts its element ids (see
+/// `CardProps`); `on_rendered` is called once the card is on the page.
 #[wasm_bindgen(js_name = mountCard)]
-pub fn mount_card(root: Element, article_json: &str, options_json: &str, id: u32) -> MountedCard {
+pub fn mount_card(
+    container: Element,
+    data: CardData,
+    id: u32,
+    id_prefix: String,
+    on_rendered: Option<Function>,
+) -> MountedCard {
     let id = CardId(id);
     panic_report::mark(id);
-    let state = load(&root, article_json, options_json);
-    let props = CardRootProps { id, state };
-    let app = yew::Renderer::<CardRoot>::with_root_and_props(root.clone(), props).render();
-    MountedCard {
-        root,
+    let id_prefix = AttrValue::from(id_prefix);
+    let props = CardRootProps {
         id,
+        state: data.state,
+        id_prefix: id_prefix.clone(),
+        on_rendered,
+    };
+    let app = yew::Renderer::<CardRoot>::with_root_and_props(container, props).render();
+    MountedCard {
+        id,
+        id_prefix,
         app: Some(app),
     }
 }
@@ -106,18 +163,22 @@ pub fn mount_card(root: Element, article_json: &str, options_json: &str, id: u32
 /// Asks to be told (with the card's id) when the card code panics; see
 /// `panic_report`.
 #[wasm_bindgen(js_name = setPanicHandler)]
-pub fn set_panic_handler(handler: js_sys::Function) {
+pub fn set_panic_handler(handler: Function) {
     panic_report::install(handler);
 }
 
 #[wasm_bindgen]
 impl MountedCard {
     /// Shows new article data or options in the same place.
-    pub fn update(&mut self, article_json: &str, options_json: &str) {
+    pub fn update(&mut self, data: CardData, on_rendered: Option<Function>) {
         panic_report::mark(self.id);
-        let state = load(&self.root, article_json, options_json);
         if let Some(app) = &mut self.app {
-            app.update(CardRootProps { id: self.id, state });
+            app.update(CardRootProps {
+                id: self.id,
+                state: data.state,
+                id_prefix: self.id_prefix.clone(),
+                on_rendered,
+            });
         }
     }
 

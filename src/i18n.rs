@@ -37,6 +37,26 @@ impl Lang {
     }
 }
 
+/// The writing direction of a language (BCP 47 tag): right to left for
+/// the scripts of Arabic, Hebrew and their neighbours, else left to right.
+pub fn direction(tag: &str) -> &'static str {
+    const RTL: [&str; 11] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi",
+    ];
+    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    if RTL.contains(&primary.as_str()) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// Whether two language tags name the same language (primary subtag).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    primary(a) == primary(b)
+}
+
 pub struct Strings {
     pub tag: &'static str,
     /// Heading of the summary bullets (visually hidden by the default look).
@@ -221,6 +241,17 @@ mod tests {
         assert_eq!(Lang::from_tag(Some("DE")), Lang::De);
         assert_eq!(Lang::from_tag(Some("en-GB")), Lang::En);
         assert_eq!(Lang::from_tag(Some("fr")), Lang::En);
+    }
+
+    #[test]
+    fn knows_the_direction_of_right_to_left_languages() {
+        assert_eq!(direction("ar"), "rtl");
+        assert_eq!(direction("he-IL"), "rtl");
+        assert_eq!(direction("FA"), "rtl");
+        assert_eq!(direction("de"), "ltr");
+        assert_eq!(direction("en-GB"), "ltr");
+        assert!(same_language("de-AT", "DE"));
+        assert!(!same_language("de", "en"));
     }
 
     #[test]

@@ -17,9 +17,13 @@ pub mod json;
 pub mod layout;
 pub mod model;
 pub mod options;
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod page;
 pub mod panic_report;
 pub mod pipeline;
 pub mod problem;
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod server;
 pub mod share;
 pub mod timestamp;
 pub mod url;

@@ -213,7 +213,8 @@ pub fn parse_options(json: &str) -> (CardOptions, Vec<String>) {
     };
     for (key, value) in &members {
         let Some(opt) = option_named(key) else {
-            // Options of the embedding script, not of the card itself.
+            // The embed script keeps its own options (src, timeout).
+            warnings.push(format!("unknown option {key}; ignoring it"));
             continue;
         };
         let Json::String(value) = value else {
@@ -317,9 +318,8 @@ mod tests {
 
     #[test]
     fn reads_every_setting() {
-        let (options, warnings) = parse_options(
-            r#"{"lang":"en-GB","layout":"full","theme":"dark","headingLevel":"3","src":"a.json"}"#,
-        );
+        let (options, warnings) =
+            parse_options(r#"{"lang":"en-GB","layout":"full","theme":"dark","headingLevel":"3"}"#);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(options.theme.attribute(), Some("dark"));
         assert_eq!(options.lang, Some(Lang::En));
@@ -455,6 +455,8 @@ mod tests {
         assert_eq!(option_named("shareTitle"), Some(Opt::ShareTitle));
         assert_eq!(option_named("lang"), Some(Opt::Lang));
         assert_eq!(option_named("src"), None);
+        let (_, warnings) = parse_options(r#"{"headingLvl":"3"}"#);
+        assert_eq!(warnings, ["unknown option headingLvl; ignoring it"]);
         assert_eq!(option_named("heading_level"), None);
         for (name, opt) in OPTIONS {
             assert_eq!(option_named(name), Some(opt));

@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
 
 /// Identifies one mounted card; given by the embed script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CardId(pub u32);
 
 thread_local! {

@@ -4,7 +4,7 @@
 //! command builds a single wasm test binary.
 #![cfg(target_arch = "wasm32")]
 
-use article_card::embed::{mount_card, MountedCard};
+use article_card::embed::{mount_card, read_card, MountedCard};
 use article_card::share::SHARE_EVENT;
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -37,12 +37,29 @@ async fn settle() {
     yew::scheduler::flush().await;
 }
 
-/// Mounts a card and waits until it has rendered.
+thread_local! {
+    static NEXT_CARD: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// Mounts a card and waits until it has rendered. The cards of these
+/// tests share one document, so each gets its own id prefix.
 async fn mount(json: &str, options: &str) -> (Element, MountedCard) {
     let root = fresh_root();
-    let card = mount_card(root.clone(), json, options, 1);
+    let id = NEXT_CARD.with(|next| next.replace(next.get() + 1));
+    let data = read_card(&root, id, "the test", json, options);
+    let card = mount_card(root.clone(), data, id, format!("ac{id}"), None);
     settle().await;
     (root, card)
+}
+
+/// Shows new data in a mounted card and waits until it has rendered.
+async fn update(root: &Element, card: &mut MountedCard, json: &str, options: &str) {
+    card.update(read_card(root, 1, "the test", json, options), None);
+    settle().await;
+}
+
+fn is_open(details: &Element) -> bool {
+    details.has_attribute("open")
 }
 
 fn one(root: &Element, selector: &str) -> Element {
@@ -303,55 +320,50 @@ async fn lead_stands_in_for_a_missing_summary() {
 #[wasm_bindgen_test]
 async fn background_box_is_a_collapsed_disclosure_that_opens_and_closes_by_click() {
     let (root, _card) = mount(GERMAN, "").await;
-    let button: HtmlElement = one(&root, ".ac-background button").dyn_into().unwrap();
-    let panel = one(&root, ".ac-background .ac-disclosure__panel");
-    assert_eq!(attr(&button, "type").as_deref(), Some("button"));
-    assert_eq!(attr(&button, "aria-controls"), attr(&panel, "id"));
-    assert_eq!(attr(&button, "aria-expanded").as_deref(), Some("false"));
-    assert!(panel.has_attribute("hidden"), "collapsed by default");
+    // A native disclosure: the browser keeps and announces its state and
+    // handles Enter and Space, with or without script.
+    let details = one(&root, "details.ac-background");
+    let summary = one(&details, ":scope > summary.ac-disclosure__toggle");
+    let panel = one(&details, ":scope > .ac-disclosure__panel");
+    assert!(!is_open(&details), "collapsed by default");
     assert_eq!(
-        text(&root, ".ac-background .ac-disclosure__hint"),
-        "anzeigen"
+        text(&summary, "h3.ac-disclosure__heading"),
+        "Hintergrund: Artikel 5"
     );
-    // The name stays the title; the hint is for the eye only.
-    assert_eq!(
-        attr(&one(&root, ".ac-disclosure__hint"), "aria-hidden").as_deref(),
-        Some("true")
-    );
+    assert!(text(&panel, ".ac-background__text").starts_with("Artikel 5"));
+    // The name stays the title; the hints (one shown by the stylesheet per
+    // state) are for the eye only.
+    let hint = one(&summary, ".ac-disclosure__hint");
+    assert_eq!(attr(&hint, "aria-hidden").as_deref(), Some("true"));
+    assert_eq!(text(&hint, ".ac-disclosure__show"), "anzeigen");
+    assert_eq!(text(&hint, ".ac-disclosure__hide"), "ausblenden");
 
-    button.click();
+    click(&summary);
     settle().await;
-    assert_eq!(attr(&button, "aria-expanded").as_deref(), Some("true"));
-    assert!(!panel.has_attribute("hidden"));
-    assert_eq!(
-        text(&root, ".ac-background .ac-disclosure__hint"),
-        "ausblenden"
-    );
-
-    button.click();
+    assert!(is_open(&details));
+    click(&summary);
     settle().await;
-    assert_eq!(attr(&button, "aria-expanded").as_deref(), Some("false"));
-    assert!(panel.has_attribute("hidden"));
+    assert!(!is_open(&details));
 }
 
 #[wasm_bindgen_test]
-async fn background_boxes_of_several_cards_have_their_own_ids_and_state() {
+async fn boxes_of_several_cards_keep_their_own_state_and_ids() {
     let (first, _a) = mount(GERMAN, "").await;
     let (second, _b) = mount(GERMAN, "").await;
-    let id =
-        |root: &Element| attr(&one(root, ".ac-background .ac-disclosure__panel"), "id").unwrap();
-    assert_ne!(id(&first), id(&second));
-    let button: HtmlElement = one(&first, ".ac-background button").dyn_into().unwrap();
-    button.click();
+    click(&one(&first, ".ac-background summary"));
     settle().await;
-    assert_eq!(
-        attr(&one(&first, ".ac-background button"), "aria-expanded").as_deref(),
-        Some("true")
-    );
-    assert_eq!(
-        attr(&one(&second, ".ac-background button"), "aria-expanded").as_deref(),
-        Some("false")
-    );
+    assert!(is_open(&one(&first, ".ac-background")));
+    assert!(!is_open(&one(&second, ".ac-background")));
+    let id = |root: &Element| attr(&one(root, ".ac-headline"), "id").unwrap();
+    assert_ne!(id(&first), id(&second));
+}
+
+#[wasm_bindgen_test]
+async fn updates_keep_a_box_the_reader_opened() {
+    let (root, mut card) = mount(GERMAN, "").await;
+    click(&one(&root, ".ac-background summary"));
+    update(&root, &mut card, GERMAN, r#"{"theme":"dark"}"#).await;
+    assert!(is_open(&one(&root, ".ac-background")));
 }
 
 #[wasm_bindgen_test]
@@ -409,11 +421,9 @@ async fn broken_data_shows_the_error_state_and_other_cards_keep_working() {
 #[wasm_bindgen_test]
 async fn update_replaces_the_article_and_unmount_empties_the_element() {
     let (root, mut card) = mount(MINIMAL, "").await;
-    card.update(ENGLISH, "");
-    settle().await;
+    update(&root, &mut card, ENGLISH, "").await;
     assert!(text(&root, ".ac-headline").contains("riverside cycle network"));
-    card.update(ENGLISH, r#"{"lang":"de"}"#);
-    settle().await;
+    update(&root, &mut card, ENGLISH, r#"{"lang":"de"}"#).await;
     assert_eq!(
         text(&root, ".ac-topics__title"),
         "Themen",
@@ -706,11 +716,11 @@ async fn native_share_sheet_gets_title_text_and_url() {
     assert_eq!(
         buttons.len(),
         6,
-        "the share button comes before the five links"
+        "the share button comes after the five links"
     );
-    assert_eq!(buttons[0].text_content().unwrap(), "Teilen…");
+    assert_eq!(buttons[5].text_content().unwrap(), "Teilen…");
     let events = record_share_events(&root);
-    click(&buttons[0]);
+    click(&buttons[5]);
     settle().await;
     let shared = global("shared");
     assert_eq!(string_at(&shared, "url").as_deref(), Some(GERMAN_URL));
@@ -819,11 +829,14 @@ async fn each_layout_shows_its_parts() {
         text(&summary, ".ac-disclosure__title"),
         "Das Wichtigste in Kürze"
     );
-    assert!(one(&summary, ".ac-disclosure__panel").has_attribute("hidden"));
-    assert_eq!(count(&summary, ".ac-summary__item"), 4);
-    click(&one(&summary, "button"));
+    assert!(!is_open(&summary));
+    assert_eq!(
+        count(&summary, ".ac-disclosure__panel .ac-summary__item"),
+        4
+    );
+    click(&one(&summary, "summary"));
     settle().await;
-    assert!(!one(&summary, ".ac-disclosure__panel").has_attribute("hidden"));
+    assert!(is_open(&summary));
 
     let (teaser, _c) = mount(GERMAN, r#"{"layout":"teaser"}"#).await;
     assert_eq!(
@@ -905,7 +918,7 @@ async fn card_texts_follow_the_language_in_every_layout() {
                 "At a glance"
             }
         );
-        let hint = text(&compact, ".ac-summary .ac-disclosure__hint");
+        let hint = text(&compact, ".ac-summary .ac-disclosure__show");
         assert_eq!(hint, if lang == "de" { "anzeigen" } else { "show" });
     }
 }
@@ -916,5 +929,64 @@ async fn dateline_shows_reading_time_between_spaces() {
     assert_eq!(
         text(&root, ".ac-dateline"),
         "Veröffentlicht: 17. August 2025, 14:30 Uhr Aktualisiert: 17. August 2025, 18:05 Uhr 2 Min. Lesezeit"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_cards_own_texts_carry_their_language_and_direction() {
+    stub_navigator("share", &JsValue::UNDEFINED);
+    let (root, _a) = mount(GERMAN, r#"{"lang":"en"}"#).await;
+    let card = one(&root, "article");
+    assert_eq!(attr(&card, "lang").as_deref(), Some("de"));
+    assert_eq!(attr(&card, "dir").as_deref(), Some("ltr"));
+    for own in [
+        ".ac-dateline",
+        ".ac-share",
+        ".ac-summary__heading",
+        ".ac-disclosure__hint",
+        ".ac-topics__title",
+        ".ac-readmore",
+    ] {
+        assert_eq!(
+            attr(&one(&card, own), "lang").as_deref(),
+            Some("en"),
+            "{own}"
+        );
+    }
+    // Titles written by the publisher keep the article's language.
+    for theirs in [
+        ".ac-disclosure__title",
+        ".ac-related__title",
+        ".ac-headline",
+    ] {
+        assert_eq!(attr(&one(&card, theirs), "lang"), None, "{theirs}");
+    }
+    // When the card speaks the article's language, nothing needs marking.
+    let (plain, _b) = mount(GERMAN, "").await;
+    assert_eq!(count(&plain, "[lang]"), 1);
+
+    // Right-to-left content is laid out right to left, whatever the page
+    // says; the card's own (English) texts stay left to right.
+    let arabic = r#"{"url":"https://news.example/ar","headline":"عنوان الخبر","language":"ar","topics":["سياسة"]}"#;
+    let (rtl, _c) = mount(arabic, "").await;
+    let card = one(&rtl, "article");
+    assert_eq!(attr(&card, "dir").as_deref(), Some("rtl"));
+    let more = one(&card, ".ac-readmore");
+    assert_eq!(
+        (
+            attr(&more, "lang").as_deref(),
+            attr(&more, "dir").as_deref()
+        ),
+        (Some("en"), Some("ltr"))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_error_notice_takes_the_size_of_its_layout() {
+    let (root, _card) = mount("{}", r#"{"layout":"teaser"}"#).await;
+    let notice = one(&root, ".ac-card--error");
+    assert_eq!(
+        notice.class_name(),
+        "ac-card ac-card--error ac-card--teaser"
     );
 }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::parts::{block, figure, footer, header, summary, topics};
 use super::{Ctx, ShareBar};
-use crate::i18n::Lang;
+use crate::i18n::{direction, same_language, Lang};
 use crate::layout::Summary;
 use crate::model::Article;
 use crate::options::CardOptions;
@@ -15,7 +15,13 @@ pub struct CardProps {
     pub article: Rc<Article>,
     #[prop_or_default]
     pub options: Rc<CardOptions>,
-    /// Which card this is, for panic reports.
+    /// Start of the card's element ids (`ac-headline`). Cards in shadow roots
+    /// of their own can all keep the default; where several cards share one
+    /// document, give each its own.
+    #[prop_or(AttrValue::Static("ac"))]
+    pub id_prefix: AttrValue,
+    /// Which card this is, for the embed's panic reports.
+    #[prop_or_default]
     pub card: CardId,
 }
 
@@ -30,18 +36,22 @@ pub fn ArticleCard(props: &CardProps) -> Html {
         .lang
         .unwrap_or_else(|| Lang::from_tag(article.language.as_deref()));
     let (headline_tag, heading) = options.heading_level.tags();
+    let s = lang.strings();
+    let content_lang = article.language.as_deref().unwrap_or(s.tag);
+    // The card's direction follows its content, never the host page's.
+    let dir = direction(content_lang);
+    let own_texts_differ = !same_language(content_lang, s.tag);
     let ctx = Ctx {
         card: props.card,
         lang,
-        s: lang.strings(),
+        s,
         heading,
+        ui_lang: own_texts_differ.then_some(s.tag),
+        ui_dir: (own_texts_differ && dir != direction(s.tag)).then(|| direction(s.tag)),
     };
-    // Kept across renders so that references to the headline stay valid.
-    let headline_id = use_state(|| AttrValue::from(super::unique_id("ac-headline")));
-    let content_lang: AttrValue = match &article.language {
-        Some(tag) => tag.clone().into(),
-        None => ctx.s.tag.into(),
-    };
+    // Derived from the prefix, not counted, so that the server and the
+    // browser give the same ids.
+    let headline_id = AttrValue::from(format!("{}-headline", props.id_prefix));
     let layout = options.layout;
     let parts = layout.parts(article);
 
@@ -49,9 +59,10 @@ pub fn ArticleCard(props: &CardProps) -> Html {
         <article
             class={format!("ac-card ac-card--{}", layout.name())}
             part="card"
-            lang={content_lang}
+            lang={content_lang.to_owned()}
+            {dir}
             data-theme={options.theme.attribute()}
-            aria-labelledby={(*headline_id).clone()}
+            aria-labelledby={headline_id.clone()}
         >
             { header(article, &ctx, headline_tag, &headline_id, parts.dateline) }
             if let Some(line) = parts.teaser_line {
@@ -62,7 +73,8 @@ pub fn ArticleCard(props: &CardProps) -> Html {
             }
             // Between the hero and the summary, as on the publisher's pages.
             if parts.share {
-                <ShareBar article={props.article.clone()} options={options.share.clone()} {ctx} />
+                <ShareBar article={props.article.clone()} options={options.share.clone()} {ctx}
+                    title_id={format!("{}-share", props.id_prefix)} />
             }
             if parts.summary != Summary::None {
                 { summary(&article.summary, &ctx, parts.summary == Summary::Collapsed) }

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -45,16 +47,38 @@ pub fn use_copy_link(url: AttrValue) -> (Copying, Callback<()>) {
     (*copying, copy)
 }
 
-/// Whether the browser has a share sheet, found out after the first render
-/// so that the server and the browser render the same first.
+/// Whether the browser has a share sheet: `None` until it has been asked,
+/// after the first render, so that the server and the browser render the
+/// same first.
 #[hook]
-pub fn use_has_share_sheet() -> bool {
-    let available = use_state(|| false);
+pub fn use_has_share_sheet() -> Option<bool> {
+    let available = use_state(|| None);
     {
         let available = available.clone();
-        use_effect_with((), move |_| available.set(has_share_sheet()));
+        use_effect_with((), move |_| available.set(Some(has_share_sheet())));
     }
     *available
+}
+
+/// Calls `handler` for clicks inside the element of `node` (while
+/// `active`), through one listener that goes away with the component.
+/// Yew's own `onclick` would register listeners it never removes, which
+/// would keep every unmounted card in memory.
+#[hook]
+pub fn use_click(node: NodeRef, active: bool, handler: Callback<MouseEvent>) {
+    // The listener always calls the handler of the latest render.
+    let latest = use_mut_ref(|| handler.clone());
+    *latest.borrow_mut() = handler;
+    use_effect_with((node, active), move |(node, _)| {
+        let listener = node.get().map(|target| {
+            EventListener::new(&target, "click", move |event| {
+                if let Some(event) = event.dyn_ref::<MouseEvent>() {
+                    latest.borrow().emit(event.clone());
+                }
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 /// The action that opens the share sheet, and whether it failed (then the

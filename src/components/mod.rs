@@ -12,11 +12,8 @@ mod parts;
 mod share_bar;
 
 pub use card::{ArticleCard, CardProps};
-pub use disclosure::Disclosure;
 pub use error_card::error_card;
 pub use share_bar::ShareBar;
-
-use std::cell::Cell;
 
 use crate::i18n::{Lang, Strings};
 use crate::panic_report::CardId;
@@ -31,19 +28,8 @@ pub struct Ctx {
     pub s: &'static Strings,
     /// Tag of sub-headings, one level below the headline.
     pub heading: &'static str,
-}
-
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
-
-/// An element id unique on the page, however many cards it holds, so that
-/// `aria-controls` and `aria-labelledby` always point into the same card.
-fn unique_id(prefix: &str) -> String {
-    let n = NEXT_ID.with(|next| {
-        let n = next.get();
-        next.set(n.wrapping_add(1));
-        n
-    });
-    format!("{prefix}-{n}")
+    /// `lang` of the card's own texts where it differs from the article's.
+    pub ui_lang: Option<&'static str>,
+    /// `dir` of the card's own texts where it differs from the article's.
+    pub ui_dir: Option<&'static str>,
 }

@@ -4,7 +4,8 @@
 
 use yew::prelude::*;
 
-use super::{Ctx, Disclosure};
+use super::disclosure::disclosure;
+use super::Ctx;
 use crate::model::{Article, Block, Hero, Link, Topic};
 use crate::timestamp::Timestamp;
 
@@ -53,7 +54,7 @@ pub fn header(
                 <span class="ac-headline__text">{ article.headline.clone() }</span>
             </@>
             if dateline && !items.is_empty() {
-                <p class="ac-dateline" part="dateline">
+                <p class="ac-dateline" part="dateline" lang={ctx.ui_lang} dir={ctx.ui_dir}>
                     // Spaces keep the items apart when copied or read
                     // without styles.
                     { for items.into_iter().enumerate().map(|(i, item)| html! {
@@ -88,7 +89,14 @@ pub fn figure(hero: &Hero, ctx: &Ctx) -> Html {
                         { " " }
                     }
                     if let Some(credit) = &hero.credit {
-                        <span class="ac-figure__credit">{ s.image_credit }{ ": " }{ credit.clone() }</span>
+                        <span class="ac-figure__credit">
+                            if ctx.ui_lang.is_some() {
+                                <span lang={ctx.ui_lang} dir={ctx.ui_dir}>{ s.image_credit }</span>
+                            } else {
+                                { s.image_credit }
+                            }
+                            { ": " }{ credit.clone() }
+                        </span>
                     }
                 </figcaption>
             }
@@ -109,12 +117,12 @@ pub fn summary(bullets: &[String], ctx: &Ctx, collapsed: bool) -> Html {
     };
     if collapsed {
         html! {
-            <Disclosure kind="summary" title={s.summary} ctx={*ctx}>{ list }</Disclosure>
+            { disclosure("summary", s.summary.into(), false, ctx, list) }
         }
     } else {
         html! {
             <div class="ac-summary" part="summary">
-                <@{heading} class="ac-summary__heading ac-visually-hidden">{ s.summary }</@>
+                <@{heading} class="ac-summary__heading ac-visually-hidden" lang={ctx.ui_lang} dir={ctx.ui_dir}>{ s.summary }</@>
                 { list }
             </div>
         }
@@ -138,22 +146,24 @@ pub fn block(block: &Block, ctx: &Ctx) -> Html {
             </figure>
         },
         Block::Background { title, text } => {
-            let title = title
-                .clone()
-                .map_or(AttrValue::Static(s.background), AttrValue::from);
-            html! {
-                <Disclosure kind="background" {title} ctx={*ctx}>
-                    <p class="ac-background__text">{ text.clone() }</p>
-                </Disclosure>
+            let text = html! { <p class="ac-background__text">{ text.clone() }</p> };
+            match title {
+                Some(title) => disclosure("background", title.clone().into(), true, ctx, text),
+                None => disclosure("background", s.background.into(), false, ctx, text),
             }
         }
         Block::Related { title, links } => {
+            let (lang, dir) = if title.is_some() {
+                (None, None)
+            } else {
+                (ctx.ui_lang, ctx.ui_dir)
+            };
             let title = title
                 .clone()
                 .map_or(AttrValue::Static(s.related), AttrValue::from);
             html! {
                 <div class="ac-related" part="related">
-                    <@{heading} class="ac-related__title">{ title }</@>
+                    <@{heading} class="ac-related__title" {lang} {dir}>{ title }</@>
                     <ul class="ac-related__list" role="list">
                         { for links.iter().map(|link| html! {
                             <li class="ac-related__item">
@@ -174,7 +184,7 @@ pub fn topics(topics: &[Topic], ctx: &Ctx) -> Html {
     let (s, heading) = (ctx.s, ctx.heading);
     html! {
         <div class="ac-topics" part="topics">
-            <@{heading} class="ac-topics__title">{ s.topics }</@>
+            <@{heading} class="ac-topics__title" lang={ctx.ui_lang} dir={ctx.ui_dir}>{ s.topics }</@>
             <ul class="ac-topics__list" role="list">
                 { for topics.iter().map(|topic| html! {
                     <li class="ac-topics__item">
@@ -209,7 +219,8 @@ pub fn footer(article: &Article, ctx: &Ctx, headline_id: &AttrValue, outlet_link
                 { for article.follow.as_ref().map(|l| link("ac-follow", l)) }
                 { for article.standards.as_ref().map(|l| link("ac-standards", l)) }
             }
-            <a class="ac-readmore" part="readmore" href={article.url.clone()} aria-describedby={headline_id.clone()}>
+            <a class="ac-readmore" part="readmore" href={article.url.clone()} aria-describedby={headline_id.clone()}
+                lang={ctx.ui_lang} dir={ctx.ui_dir}>
                 { s.read_article }
             </a>
         </footer>

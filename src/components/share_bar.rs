@@ -1,9 +1,10 @@
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-use super::hooks::{use_copy_link, use_has_share_sheet, use_share_sheet, Copying};
+use super::hooks::{use_click, use_copy_link, use_has_share_sheet, use_share_sheet, Copying};
 use super::icons::icon;
 use super::Ctx;
 use crate::browser::{announce_share, print};
@@ -17,10 +18,21 @@ pub struct ShareBarProps {
     pub article: Rc<Article>,
     pub options: ShareOptions,
     pub ctx: Ctx,
+    /// Id of the bar's title, which names the group.
+    pub title_id: AttrValue,
 }
 
-/// The share bar: the browser's share sheet where there is one, plain links
-/// to each service, copy link and print.
+/// Class modifier of every share control: `ac-share__button--whatsapp`.
+const BUTTON_CLASS: &str = "ac-share__button--";
+
+/// The share bar: plain links to each service (nothing is requested from
+/// any network before the reader clicks), copy link, print, and the
+/// browser's share sheet where there is one.
+///
+/// The first render is the same everywhere, the server included: the share
+/// sheet button is there (last, so that removing it where the browser has
+/// no sheet moves nothing), and one click listener on the bar, added after
+/// rendering, serves every control.
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let Ctx { card, s, .. } = props.ctx;
@@ -28,7 +40,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     let options = &props.options;
     let shared = Shared::of(&props.article, options);
     let url = AttrValue::from(shared.url.clone());
-    let article_url = AttrValue::from(props.article.url.clone());
     let (copying, copy) = use_copy_link(url.clone());
     let (sheet_failed, open_sheet) = use_share_sheet(
         shared.title.clone().into(),
@@ -36,8 +47,37 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         url.clone(),
     );
     let has_sheet = use_has_share_sheet();
-    let title_id = use_state(|| super::unique_id("ac-share"));
+    let bar = use_node_ref();
     let manual_field = use_node_ref();
+
+    // Every click is announced to the page (the share event), then does
+    // what its service needs; links simply navigate.
+    let on_click = {
+        let article_url = props.article.url.clone();
+        Callback::from(move |event: MouseEvent| {
+            let Some(control) = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest(".ac-share__button").ok().flatten())
+            else {
+                return;
+            };
+            let class = control.get_attribute("class").unwrap_or_default();
+            let Some(name) = class.split(' ').find_map(|c| c.strip_prefix(BUTTON_CLASS)) else {
+                return;
+            };
+            mark(card);
+            announce_share(Some(control.clone().into()), name, &article_url);
+            match Service::from_name(name) {
+                None => open_sheet.emit(()),
+                Some(Service::Copy) => copy.emit(()),
+                Some(Service::Print) => print(),
+                Some(_) => {}
+            }
+        })
+    };
+    let shown = options.native != NativeShare::Off || !options.services.is_empty();
+    use_click(bar.clone(), shown, on_click);
 
     // Select the manual copy field as soon as it appears.
     {
@@ -52,65 +92,48 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         });
     }
 
-    let native = has_sheet && options.native != NativeShare::Off;
-    let show_links = !(native && options.native == NativeShare::Only) || sheet_failed;
+    // Unknown (`None`) until the browser has been asked, after rendering.
+    let native = options.native != NativeShare::Off && has_sheet != Some(false);
+    let only_native = options.native == NativeShare::Only && has_sheet == Some(true);
     if !native && options.services.is_empty() {
         return html! {};
     }
-
-    // Every click is announced to the page (the share event), then does
-    // what the service needs: links simply navigate.
-    let on_click = |service: Option<Service>| {
-        let (article_url, copy, open_sheet) =
-            (article_url.clone(), copy.clone(), open_sheet.clone());
-        Callback::from(move |event: MouseEvent| {
-            mark(card);
-            let name = service.map_or("native", Service::name);
-            announce_share(event.current_target(), name, &article_url);
-            match service {
-                None => open_sheet.emit(()),
-                Some(Service::Copy) => copy.emit(()),
-                Some(Service::Print) => print(),
-                Some(_) => {}
-            }
-        })
-    };
-
-    let native_button = native.then(|| {
-        html! {
-            <li class="ac-share__item">
-                <button type="button" class="ac-share__button ac-share__button--native" onclick={on_click(None)}>
-                    { icon(None) }<span class="ac-share__label">{ s.share_native }</span>
-                </button>
-            </li>
-        }
-    });
-    let buttons = show_links.then(|| share_buttons(&shared, &options.services, s));
+    let buttons =
+        (!only_native || sheet_failed).then(|| share_buttons(&shared, &options.services, s));
     let items = buttons.into_iter().flatten().map(|button| {
         let new_tab = button.new_tab;
         html! {
             <li class="ac-share__item">
                 <@{if button.href.is_some() { "a" } else { "button" }}
-                    class={format!("ac-share__button ac-share__button--{}", button.service.name())}
+                    class={format!("ac-share__button {BUTTON_CLASS}{}", button.service.name())}
                     type={button.href.is_none().then_some("button")}
                     href={button.href}
                     target={new_tab.then_some("_blank")}
                     rel={new_tab.then_some("noopener noreferrer")}
                     aria-label={button.name}
-                    onclick={on_click(Some(button.service))}
                 >
                     { icon(Some(button.service)) }<span class="ac-share__label">{ button.label }</span>
                 </@>
             </li>
         }
     });
+    let native_button = native.then(|| {
+        html! {
+            <li class="ac-share__item">
+                <button type="button" class={format!("ac-share__button {BUTTON_CLASS}native")}>
+                    { icon(None) }<span class="ac-share__label">{ s.share_native }</span>
+                </button>
+            </li>
+        }
+    });
 
     html! {
-        <div class={bar_class(options)} part="share" role="group" aria-labelledby={(*title_id).clone()}>
-            <p class="ac-share__title" id={(*title_id).clone()}>{ s.share }</p>
+        <div ref={bar} class={bar_class(options)} part="share" role="group" aria-labelledby={props.title_id.clone()}
+            lang={props.ctx.ui_lang} dir={props.ctx.ui_dir}>
+            <p class="ac-share__title" id={props.title_id.clone()}>{ s.share }</p>
             <ul class="ac-share__list" role="list">
-                { for native_button }
                 { for items }
+                { for native_button }
             </ul>
             <p class="ac-share__status" role="status" aria-live="polite">
                 if copying == Copying::Copied { { s.link_copied } }

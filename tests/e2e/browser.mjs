@@ -60,6 +60,19 @@ export async function expectAttribute(locator, name, value) {
   throw new Error(`${name} is ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
 }
 
+/// Waits (up to two seconds) until a disclosure (`<details>`) is open or
+/// closed.
+export async function expectOpen(details, open) {
+  const deadline = Date.now() + 2000;
+  let actual;
+  while (Date.now() < deadline) {
+    actual = await details.evaluate((d) => d.open);
+    if (actual === open) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`the box is ${actual ? 'open' : 'closed'}, expected ${open ? 'open' : 'closed'}`);
+}
+
 /// Registers the usual before/after hooks of a test file: a local server
 /// (and, with `cdn`, a second one on the next port) and a browser. Returns
 /// an object whose `browser`, `origin` and `cdnOrigin` are set once the

@@ -1,7 +1,7 @@
 // The demo page (index.html) as a reader sees it in headless Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAttribute, openPage, requestOrigins, useBrowser } from './browser.mjs';
+import { expectOpen, openPage, requestOrigins, useBrowser } from './browser.mjs';
 
 const env = useBrowser();
 
@@ -42,17 +42,24 @@ test('the German demo card shows every part of the article', async () => {
 
 test('the background box opens and closes with Enter and Space', async () => {
   const { page } = await demoPage();
-  const toggle = page.locator('#card-de .ac-background .ac-disclosure__toggle');
-  const panel = page.locator('#card-de .ac-background .ac-disclosure__panel');
+  const box = page.locator('#card-de details.ac-background');
+  const toggle = box.locator('summary');
+  const panel = box.locator('.ac-disclosure__panel');
+  // The reader is told what it is and that it is collapsed.
+  assert.match(await toggle.ariaSnapshot(), /Hintergrund: Artikel 5/);
+  assert.equal(await box.evaluate((d) => d.open), false);
   await toggle.focus();
   await page.keyboard.press('Enter');
-  await expectAttribute(toggle, 'aria-expanded', 'true');
+  await expectOpen(box, true);
   assert.equal(await panel.isVisible(), true);
+  // Only the hint that fits the state is shown.
+  assert.equal(await box.locator('.ac-disclosure__hide').isVisible(), true);
+  assert.equal(await box.locator('.ac-disclosure__show').isVisible(), false);
   await page.keyboard.press('Space');
-  await expectAttribute(toggle, 'aria-expanded', 'false');
+  await expectOpen(box, false);
   assert.equal(await panel.isVisible(), false);
   await page.keyboard.press(' ');
-  await expectAttribute(toggle, 'aria-expanded', 'true');
+  await expectOpen(box, true);
 });
 
 test('the background box can be reached with the Tab key', async () => {

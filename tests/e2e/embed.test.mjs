@@ -2,7 +2,7 @@
 // JS API, and the card behaving as a good guest on pages it does not own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAttribute, openPage, requestOrigins, useBrowser } from './browser.mjs';
+import { expectOpen, openPage, requestOrigins, useBrowser } from './browser.mjs';
 
 // The "CDN": the same files on the next port, as www/cross-origin.html expects.
 const env = useBrowser({ cdn: true });
@@ -20,10 +20,10 @@ async function hostPage(path, cards) {
 /// The disclosure of the card in `selector` opens on click (shadow DOM is
 /// pierced by playwright's locators).
 async function assertDisclosureToggles(page, selector) {
-  const toggle = page.locator(`${selector} .ac-background .ac-disclosure__toggle`).first();
-  await expectAttribute(toggle, 'aria-expanded', 'false');
-  await toggle.click();
-  await expectAttribute(toggle, 'aria-expanded', 'true');
+  const box = page.locator(`${selector} details.ac-background`).first();
+  await expectOpen(box, false);
+  await box.locator('summary').click();
+  await expectOpen(box, true);
   assert.equal(await page.locator(`${selector} .ac-background .ac-disclosure__panel`).first().isVisible(), true);
 }
 
@@ -211,7 +211,7 @@ test('failures: a missing article keeps the fallback; bad options warn and fall 
   assert.equal(await page.locator('#missing a').innerText(), 'Fallback headline');
   assert.equal(await page.locator('#missing a').isVisible(), true);
   assert.equal(errors.length, 2, errors.join('\n')); // the 404 itself, and our explanation
-  assert.match(errors[1], /article card: could not load the article: www\/articles\/does-not-exist.json answered 404/);
+  assert.match(errors[1], /^article card: could not load http:\/\/127\.0\.0\.1:\d+\/www\/articles\/does-not-exist\.json: answered 404/);
   assert.ok(warnings.some((w) => w.includes('layout "poster" is not one of card, compact, teaser, full; using the default')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('theme "neon" is not one of auto, light, dark')), warnings.join('\n'));
   assert.equal(await page.locator('#bad-options .ac-headline').textContent(), 'Am Wochenende wird es sonnig und warm');

@@ -48,7 +48,7 @@ for (const colorScheme of ['light', 'dark']) {
     const { page, errors } = await gallery(colorScheme);
     assert.ok(await page.locator('[data-article-card]').count() >= 15);
     // Open every disclosure too, so that the hidden text is checked.
-    for (const toggle of await page.locator('.ac-disclosure__toggle').all()) await toggle.click();
+    for (const toggle of await page.locator('summary.ac-disclosure__toggle').all()) await toggle.click();
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(() =>
       window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }));
@@ -63,7 +63,7 @@ for (const colorScheme of ['light', 'dark']) {
   test(`gallery in ${colorScheme} mode: every control is reached by Tab and shows focus`, async () => {
     const { page } = await gallery(colorScheme);
     const expected = await page.evaluate(() => [...document.querySelectorAll('[data-article-card]')]
-      .flatMap((c) => [...c.shadowRoot.querySelectorAll('a[href], button')]).length);
+      .flatMap((c) => [...c.shadowRoot.querySelectorAll('a[href], button, summary')]).length);
     const seen = new Set();
     const unfocused = [];
     for (let i = 0; i < expected + 40 && seen.size < expected; i++) {
@@ -74,7 +74,7 @@ for (const colorScheme of ['light', 'dark']) {
         if (!inner) return null;
         const style = getComputedStyle(inner);
         return {
-          key: `${host.id}:${[...host.shadowRoot.querySelectorAll('a[href], button')].indexOf(inner)}`,
+          key: `${host.id}:${[...host.shadowRoot.querySelectorAll('a[href], button, summary')].indexOf(inner)}`,
           visible: inner.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
           name: inner.getAttribute('aria-label') ?? inner.textContent.trim(),
         };
