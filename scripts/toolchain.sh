@@ -63,3 +63,36 @@ wasm_pack() {
 }
 
 wasm_pack_build() { wasm_pack build "$@"; }
+
+# The release build of the browser module: on a pinned nightly where rustup
+# has it, with the size settings that need one (the standard library built
+# for size, no panic locations, no Debug formatting; docs/size.md);
+# otherwise on the route above, about 10 KB gzip larger.
+SIZE_NIGHTLY=nightly-2026-10-30
+
+nightly_ready() {
+  command -v rustup >/dev/null 2>&1 || return 1
+  [ "${ARTICLE_CARD_WASM_TOOLCHAIN:-}" = debian ] && return 1
+  local sysroot
+  sysroot=$(rustc +"$SIZE_NIGHTLY" --print sysroot 2>/dev/null) || return 1
+  [ -d "$sysroot/lib/rustlib/src/rust/library" ] &&
+    compgen -G "$(rustc +"$SIZE_NIGHTLY" --print target-libdir --target wasm32-unknown-unknown)/libcore-*.rlib" >/dev/null
+}
+
+release_route() { if nightly_ready; then echo "$SIZE_NIGHTLY"; else echo "stable ($(wasm_toolchain))"; fi; }
+
+# wasm-pack build --release with the size settings where they can be had.
+wasm_pack_release() {
+  if nightly_ready; then
+    RUSTUP_TOOLCHAIN="$SIZE_NIGHTLY" \
+      CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+      RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none" \
+      CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target/size}" \
+      wasm-pack build --release "$@"
+  else
+    echo "note: the pinned $SIZE_NIGHTLY is not installed (./scripts/setup installs it where rustup can);" \
+      "building on stable, which makes the module about 10 KB gzip larger" >&2
+    wasm_pack build --release "$@"
+  fi
+}

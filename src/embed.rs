@@ -21,7 +21,7 @@ use crate::panic_report::{self, CardId};
 use crate::pipeline::parse_article;
 
 /// What one mounted card shows.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub enum CardState {
     Ready(Rc<Article>, Rc<CardOptions>),
     Failed {
@@ -30,6 +30,32 @@ pub enum CardState {
         theme: Theme,
         url: Option<AttrValue>,
     },
+}
+
+/// Ready states compare by pointer: new data always comes as a new `Rc`.
+impl PartialEq for CardState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (CardState::Ready(a, o), CardState::Ready(b, p)) => {
+                Rc::ptr_eq(a, b) && Rc::ptr_eq(o, p)
+            }
+            (
+                CardState::Failed {
+                    lang,
+                    layout,
+                    theme,
+                    url,
+                },
+                CardState::Failed {
+                    lang: l,
+                    layout: y,
+                    theme: t,
+                    url: u,
+                },
+            ) => lang == l && layout == y && theme == t && url == u,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Properties, Clone, PartialEq)]

@@ -8,6 +8,12 @@
 //! natively: the layout rules (`layout`), options, the URL policy (`url`),
 //! share links (`share`), texts per language (`i18n`) and dates.
 
+/// Every reader downloads the allocator: talc is smaller than the standard
+/// library's dlmalloc and reuses freed memory as well (docs/size.md).
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod browser;
 pub mod components;
 pub mod decode;

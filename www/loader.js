@@ -19,7 +19,7 @@
 // - The only global is `window.ArticleCard` (and the `article-card` element).
 
 const BASE = new URL('.', import.meta.url);
-// The build writes the content-hashed names here.
+// The build writes the content-hashed names (and integrity hashes) here.
 const FILES = { glue: 'article_card.js', wasm: 'article_card_bg.wasm', css: 'article-card.css' };
 const STATE = 'articleCardState';
 const PLACEHOLDER = '[data-article-card], article-card';
@@ -69,8 +69,12 @@ function withTimeout(promise, seconds, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+// The bundle's files, checked against the hashes the build wrote in.
+const fetchFile = (url, kind) =>
+  fetch(url, { signal: AbortSignal.timeout(BUNDLE_TIMEOUT * 1000), integrity: FILES.integrity?.[kind] ?? '' });
+
 async function compile(url) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(BUNDLE_TIMEOUT * 1000) });
+  const response = await fetchFile(url, 'wasm');
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   if (WebAssembly.compileStreaming && response.headers.get('content-type')?.startsWith('application/wasm')) {
     return WebAssembly.compileStreaming(response);
@@ -79,7 +83,7 @@ async function compile(url) {
 }
 
 async function stylesheet(url) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(BUNDLE_TIMEOUT * 1000) });
+  const response = await fetchFile(url, 'css');
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   const text = await response.text();
   if (!('replaceSync' in CSSStyleSheet.prototype)) return text;
@@ -514,7 +518,11 @@ function mount(element, data, options = {}) {
     .then(() => {
       if (tasks.get(element) === task) setState(element, 'mounted');
     }, (cause) => {
-      if (!task.signal.aborted && !cards.has(element)) setState(element, 'failed');
+      if (!task.signal.aborted) {
+        // Data that cannot make a card leaves the element's own content.
+        if (!cause.shown) unmount(element, { keepTask: true });
+        setState(element, 'failed');
+      }
       if (cause.logged) throw new Error(`article card: ${cause.message}`);
       throw cause;
     })

@@ -10,7 +10,7 @@ use crate::model::Article;
 use crate::options::CardOptions;
 use crate::panic_report::{mark, CardId};
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct CardProps {
     pub article: Rc<Article>,
     #[prop_or_default]
@@ -23,6 +23,18 @@ pub struct CardProps {
     /// Which card this is, for the embed's panic reports.
     #[prop_or_default]
     pub card: CardId,
+}
+
+/// New data always comes as a new `Rc`, so comparing pointers is enough
+/// to know whether to render again, and much less code than comparing
+/// whole articles.
+impl PartialEq for CardProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && Rc::ptr_eq(&self.options, &other.options)
+            && self.id_prefix == other.id_prefix
+            && self.card == other.card
+    }
 }
 
 /// The whole card: the parts its layout shows (`Layout::parts`), each only
@@ -73,7 +85,7 @@ pub fn ArticleCard(props: &CardProps) -> Html {
             }
             // Between the hero and the summary, as on the publisher's pages.
             if parts.share {
-                <ShareBar article={props.article.clone()} options={options.share.clone()} {ctx}
+                <ShareBar article={props.article.clone()} options={props.options.clone()} {ctx}
                     title_id={format!("{}-share", props.id_prefix)} />
             }
             if parts.summary != Summary::None {

@@ -1,6 +1,7 @@
-//! The share bar's behaviour, as small hooks: what it does, apart from how
-//! it looks.
+//! The share bar's behaviour, apart from how it looks: its state in one
+//! reducer, and small hooks and actions around it.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use gloo_events::EventListener;
@@ -11,8 +12,9 @@ use yew::prelude::*;
 use crate::browser::{copy_to_clipboard, has_share_sheet, open_share_sheet, SheetOutcome};
 
 /// Where "Link kopieren" stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Copying {
+    #[default]
     Idle,
     /// Copied; said in the live region for a few seconds.
     Copied,
@@ -20,44 +22,83 @@ pub enum Copying {
     Manual,
 }
 
+/// Everything the share bar remembers.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ShareState {
+    pub copying: Copying,
+    /// Whether the browser has a share sheet: `None` until it has been
+    /// asked, after the first render, so that the server and the browser
+    /// render the same first.
+    pub sheet: Option<bool>,
+    /// The share sheet failed (the links then show); a reader who cancels
+    /// it sees nothing happen.
+    pub sheet_failed: bool,
+}
+
+pub enum ShareAction {
+    SheetKnown(bool),
+    SheetFailed,
+    Copying(Copying),
+}
+
+impl Reducible for ShareState {
+    type Action = ShareAction;
+
+    fn reduce(self: Rc<Self>, action: ShareAction) -> Rc<Self> {
+        let mut next = *self;
+        match action {
+            ShareAction::SheetKnown(known) => next.sheet = Some(known),
+            ShareAction::SheetFailed => next.sheet_failed = true,
+            ShareAction::Copying(copying) => next.copying = copying,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The share bar's state; asks the browser for its share sheet once the
+/// bar is on the page.
+#[hook]
+pub fn use_share_state() -> UseReducerHandle<ShareState> {
+    let state = use_reducer(ShareState::default);
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            dispatch.dispatch(ShareAction::SheetKnown(has_share_sheet()))
+        });
+    }
+    state
+}
+
 /// How long "Link kopiert" stays.
 const COPIED_FOR: Duration = Duration::from_secs(4);
 
-/// The copy state and the action that copies `url` (call it inside the
-/// click, as the Clipboard API requires).
-#[hook]
-pub fn use_copy_link(url: AttrValue) -> (Copying, Callback<()>) {
-    let copying = use_state(|| Copying::Idle);
-    let copy = {
-        let copying = copying.clone();
-        Callback::from(move |()| {
-            let request = copy_to_clipboard(&url);
-            let copying = copying.clone();
-            spawn_local(async move {
-                if request.await {
-                    copying.set(Copying::Copied);
-                    yew::platform::time::sleep(COPIED_FOR).await;
-                    copying.set(Copying::Idle);
-                } else {
-                    copying.set(Copying::Manual);
-                }
-            });
-        })
-    };
-    (*copying, copy)
+/// Copies `url` (call it inside the click, as the Clipboard API requires).
+pub fn copy_link(url: &str, dispatch: UseReducerDispatcher<ShareState>) {
+    let request = copy_to_clipboard(url);
+    spawn_local(async move {
+        if request.await {
+            dispatch.dispatch(ShareAction::Copying(Copying::Copied));
+            yew::platform::time::sleep(COPIED_FOR).await;
+            dispatch.dispatch(ShareAction::Copying(Copying::Idle));
+        } else {
+            dispatch.dispatch(ShareAction::Copying(Copying::Manual));
+        }
+    });
 }
 
-/// Whether the browser has a share sheet: `None` until it has been asked,
-/// after the first render, so that the server and the browser render the
-/// same first.
-#[hook]
-pub fn use_has_share_sheet() -> Option<bool> {
-    let available = use_state(|| None);
-    {
-        let available = available.clone();
-        use_effect_with((), move |_| available.set(Some(has_share_sheet())));
-    }
-    *available
+/// Opens the share sheet (inside the click, which browsers require).
+pub fn share_sheet(
+    title: &str,
+    text: Option<&str>,
+    url: &str,
+    dispatch: UseReducerDispatcher<ShareState>,
+) {
+    let request = open_share_sheet(title, text, url);
+    spawn_local(async move {
+        if request.await == SheetOutcome::Failed {
+            dispatch.dispatch(ShareAction::SheetFailed);
+        }
+    });
 }
 
 /// Calls `handler` for clicks inside the element of `node` (while
@@ -79,28 +120,4 @@ pub fn use_click(node: NodeRef, active: bool, handler: Callback<MouseEvent>) {
         });
         move || drop(listener)
     });
-}
-
-/// The action that opens the share sheet, and whether it failed (then the
-/// links show; a reader who cancels sees nothing happen).
-#[hook]
-pub fn use_share_sheet(
-    title: AttrValue,
-    text: Option<AttrValue>,
-    url: AttrValue,
-) -> (bool, Callback<()>) {
-    let failed = use_state(|| false);
-    let open = {
-        let failed = failed.clone();
-        Callback::from(move |()| {
-            let request = open_share_sheet(&title, text.as_deref(), &url);
-            let failed = failed.clone();
-            spawn_local(async move {
-                if request.await == SheetOutcome::Failed {
-                    failed.set(true);
-                }
-            });
-        })
-    };
-    (*failed, open)
 }

@@ -4,22 +4,32 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-use super::hooks::{use_click, use_copy_link, use_has_share_sheet, use_share_sheet, Copying};
+use super::hooks::{copy_link, share_sheet, use_click, use_share_state, Copying};
 use super::icons::icon;
 use super::Ctx;
 use crate::browser::{announce_share, print};
 use crate::model::Article;
-use crate::options::{NativeShare, ShareOptions};
+use crate::options::{CardOptions, NativeShare};
 use crate::panic_report::mark;
 use crate::share::{bar_class, share_buttons, Service, Shared};
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(Properties, Clone)]
 pub struct ShareBarProps {
     pub article: Rc<Article>,
-    pub options: ShareOptions,
+    pub options: Rc<CardOptions>,
     pub ctx: Ctx,
     /// Id of the bar's title, which names the group.
     pub title_id: AttrValue,
+}
+
+/// Compared by pointer, as `CardProps` is.
+impl PartialEq for ShareBarProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && Rc::ptr_eq(&self.options, &other.options)
+            && self.ctx == other.ctx
+            && self.title_id == other.title_id
+    }
 }
 
 /// Class modifier of every share control: `ac-share__button--whatsapp`.
@@ -37,16 +47,9 @@ const BUTTON_CLASS: &str = "ac-share__button--";
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let Ctx { card, s, .. } = props.ctx;
     mark(card);
-    let options = &props.options;
+    let options = &props.options.share;
     let shared = Shared::of(&props.article, options);
-    let url = AttrValue::from(shared.url.clone());
-    let (copying, copy) = use_copy_link(url.clone());
-    let (sheet_failed, open_sheet) = use_share_sheet(
-        shared.title.clone().into(),
-        shared.text.clone().map(AttrValue::from),
-        url.clone(),
-    );
-    let has_sheet = use_has_share_sheet();
+    let state = use_share_state();
     let bar = use_node_ref();
     let manual_field = use_node_ref();
 
@@ -54,6 +57,8 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     // what its service needs; links simply navigate.
     let on_click = {
         let article_url = props.article.url.clone();
+        let dispatch = state.dispatcher();
+        let shared = shared.clone();
         Callback::from(move |event: MouseEvent| {
             let Some(control) = event
                 .target()
@@ -69,8 +74,13 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             mark(card);
             announce_share(Some(control.clone().into()), name, &article_url);
             match Service::from_name(name) {
-                None => open_sheet.emit(()),
-                Some(Service::Copy) => copy.emit(()),
+                None => share_sheet(
+                    &shared.title,
+                    shared.text.as_deref(),
+                    &shared.url,
+                    dispatch.clone(),
+                ),
+                Some(Service::Copy) => copy_link(&shared.url, dispatch.clone()),
                 Some(Service::Print) => print(),
                 Some(_) => {}
             }
@@ -80,6 +90,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     use_click(bar.clone(), shown, on_click);
 
     // Select the manual copy field as soon as it appears.
+    let copying = state.copying;
     {
         let field = manual_field.clone();
         use_effect_with(copying, move |copying| {
@@ -93,13 +104,13 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
     }
 
     // Unknown (`None`) until the browser has been asked, after rendering.
-    let native = options.native != NativeShare::Off && has_sheet != Some(false);
-    let only_native = options.native == NativeShare::Only && has_sheet == Some(true);
+    let native = options.native != NativeShare::Off && state.sheet != Some(false);
+    let only_native = options.native == NativeShare::Only && state.sheet == Some(true);
     if !native && options.services.is_empty() {
         return html! {};
     }
     let buttons =
-        (!only_native || sheet_failed).then(|| share_buttons(&shared, &options.services, s));
+        (!only_native || state.sheet_failed).then(|| share_buttons(&shared, &options.services, s));
     let items = buttons.into_iter().flatten().map(|button| {
         let new_tab = button.new_tab;
         html! {
@@ -141,7 +152,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             if copying == Copying::Manual {
                 <label class="ac-share__manual">
                     <span class="ac-share__manual-label">{ s.link_to_copy }</span>
-                    <input ref={manual_field} class="ac-share__manual-field" type="text" readonly=true value={url} />
+                    <input ref={manual_field} class="ac-share__manual-field" type="text" readonly=true value={shared.url.clone()} />
                 </label>
             }
         </div>

@@ -1,11 +1,18 @@
 // Shared set-up of the end-to-end tests: a local static server and Debian's
 // headless Chromium driven by playwright-core (which never downloads a
 // browser of its own).
+import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/// The bundle's files by role (their names carry content hashes).
+export function bundleFiles() {
+  const manifest = JSON.parse(readFileSync(new URL('../../www/dist/manifest.json', import.meta.url), 'utf8'));
+  return Object.fromEntries(Object.entries(manifest).map(([role, file]) => [role, file.name]));
+}
 
 export async function launch() {
   return chromium.launch({
@@ -74,14 +81,15 @@ export async function expectOpen(details, open) {
 }
 
 /// Registers the usual before/after hooks of a test file: a local server
-/// (and, with `cdn`, a second one on the next port) and a browser. Returns
+/// (and, with `cdn`, a second one on the next port; `handle` may answer
+/// requests itself, see scripts/serve.mjs) and a browser. Returns
 /// an object whose `browser`, `origin` and `cdnOrigin` are set once the
 /// tests run.
-export function useBrowser({ cdn = false } = {}) {
+export function useBrowser({ cdn = false, handle } = {}) {
   const env = {};
   const servers = [];
   before(async () => {
-    const site = await serve();
+    const site = await serve({ handle });
     servers.push(site.server);
     env.origin = site.origin;
     if (cdn) {

@@ -1,7 +1,7 @@
 // The demo page (index.html) as a reader sees it in headless Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectOpen, openPage, requestOrigins, useBrowser } from './browser.mjs';
+import { bundleFiles, expectOpen, openPage, requestOrigins, useBrowser } from './browser.mjs';
 
 const env = useBrowser();
 
@@ -93,7 +93,19 @@ test('every demo card renders, in its language, without errors or foreign reques
   assert.deepEqual(requestOrigins(log), [env.origin]);
 });
 
-test('the wasm module is served as application/wasm', async () => {
-  const response = await fetch(`${env.origin}/www/dist/article_card_bg.wasm`);
-  assert.equal(response.headers.get('content-type'), 'application/wasm');
+test('the demo server serves as a CDN should: wasm type, compression, caching', async () => {
+  const { wasm, loader, css } = bundleFiles();
+  const get = (name, encoding) => fetch(`${env.origin}/www/dist/${name}`, { headers: { 'accept-encoding': encoding } });
+  const module = await get(wasm, 'gzip, deflate, br');
+  assert.equal(module.headers.get('content-type'), 'application/wasm');
+  assert.equal(module.headers.get('content-encoding'), 'br');
+  assert.equal(module.headers.get('vary'), 'Accept-Encoding');
+  // Content-hashed files never change, so they are kept for good; the
+  // embed script keeps its name and is checked on every load.
+  assert.equal(module.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.equal((await get(css, 'gzip')).headers.get('content-encoding'), 'gzip');
+  const script = await get(loader, 'identity');
+  assert.equal(script.headers.get('content-encoding'), null);
+  assert.equal(script.headers.get('cache-control'), 'no-cache');
+  assert.match(wasm, /^article_card_bg\.[0-9a-f]{10}\.wasm$/);
 });

@@ -2,7 +2,7 @@
 // JS API, and the card behaving as a good guest on pages it does not own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectOpen, openPage, requestOrigins, useBrowser } from './browser.mjs';
+import { bundleFiles, expectOpen, openPage, requestOrigins, useBrowser } from './browser.mjs';
 
 // The "CDN": the same files on the next port, as www/cross-origin.html expects.
 const env = useBrowser({ cdn: true });
@@ -99,12 +99,8 @@ test('cross-origin page: the bundle, its wasm and CSS come from the second origi
   const { page, log } = await hostPage('/www/cross-origin.html', ['#card-src', '#card-src-2']);
   await assertDisclosureToggles(page, '#card-src');
   const fromCdn = log.requests.filter((u) => u.startsWith(env.cdnOrigin)).map((u) => new URL(u).pathname);
-  assert.deepEqual(fromCdn.sort(), [
-    '/www/dist/article-card.css',
-    '/www/dist/article-card.js',
-    '/www/dist/article_card.js',
-    '/www/dist/article_card_bg.wasm',
-  ]);
+  const files = bundleFiles();
+  assert.deepEqual(fromCdn.sort(), [files.css, files.loader, files.glue, files.wasm].map((f) => `/www/dist/${f}`).sort());
   assert.equal(await page.locator('#card-src-2 article').getAttribute('data-theme'), 'dark');
   assert.deepEqual(log.errors, []);
   assert.deepEqual(requestOrigins(log).sort(), [env.origin, env.cdnOrigin].sort());
@@ -113,7 +109,7 @@ test('cross-origin page: the bundle, its wasm and CSS come from the second origi
 test('the module is fetched once however many cards there are', async () => {
   const { log } = await hostPage('/www/foreign-publisher.html', ['#card-inline', '#card-src']);
   const wasm = log.requests.filter((u) => u.endsWith('.wasm'));
-  const css = log.requests.filter((u) => u.endsWith('article-card.css'));
+  const css = log.requests.filter((u) => /article-card\.[0-9a-f]+\.css$/.test(u));
   assert.equal(wasm.length, 1);
   assert.equal(css.length, 1);
 });
@@ -216,4 +212,28 @@ test('failures: a missing article keeps the fallback; bad options warn and fall 
   assert.ok(warnings.some((w) => w.includes('theme "neon" is not one of auto, light, dark')), warnings.join('\n'));
   assert.equal(await page.locator('#bad-options .ac-headline').textContent(), 'Am Wochenende wird es sonnig und warm');
   await page.close();
+});
+
+test('no chained requests: the wasm, glue and stylesheet are all requested before any arrives', async () => {
+  const context = await env.browser.newContext();
+  const started = [];
+  let firstAnswer = Infinity;
+  // Every answer of the bundle is held back a little, so that a request
+  // made only after another one's answer would show.
+  await context.route(/\/www\/dist\/(?!article-card\.js)/, async (route) => {
+    started.push(new URL(route.request().url()).pathname);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    firstAnswer = Math.min(firstAnswer, started.length);
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.origin}/index.html`);
+  await page.waitForSelector('#card-de[data-article-card-state="mounted"]', { state: 'attached' });
+  const files = bundleFiles();
+  assert.deepEqual(started.sort(), [files.css, files.glue, files.wasm].map((f) => `/www/dist/${f}`).sort());
+  assert.equal(firstAnswer, 3, 'a bundle file was requested only after another one had arrived');
+  // The wasm and the stylesheet are checked against the build's hashes.
+  const loader = await (await fetch(`${env.origin}/www/dist/${files.loader}`)).text();
+  assert.match(loader, /sha384-[A-Za-z0-9+/]+=*/);
+  await context.close();
 });
