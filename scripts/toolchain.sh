@@ -64,6 +64,29 @@ wasm_pack() {
 
 wasm_pack_build() { wasm_pack build "$@"; }
 
+# Runs cargo for wasm32-unknown-unknown with the chosen toolchain, as
+# wasm_pack does (for the Yew example app).
+wasm_cargo() {
+  case "$(wasm_toolchain)" in
+    rustup) cargo "$@" --target wasm32-unknown-unknown ;;
+    debian)
+      PATH="$PWD/node_modules/.bin:/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 \
+        CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+        CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target/build-std}" \
+        cargo "$@" --target wasm32-unknown-unknown
+      ;;
+    *)
+      echo "No wasm32 toolchain found: run ./scripts/setup first." >&2
+      return 1
+      ;;
+  esac
+}
+
+# Where wasm_cargo puts its output.
+wasm_target_dir() {
+  if [ "$(wasm_toolchain)" = debian ]; then echo "${CARGO_TARGET_DIR:-target/build-std}"; else echo "${CARGO_TARGET_DIR:-target}"; fi
+}
+
 # The release build of the browser module: on a pinned nightly where rustup
 # has it, with the size settings that need one (the standard library built
 # for size, no panic locations, no Debug formatting; docs/size.md);

@@ -10,8 +10,14 @@ use crate::model::{Article, Block, Hero, Link, Topic};
 use crate::problem::Problem;
 
 pub fn decode_article(json: &Json, problems: &mut Vec<Problem>) -> Article {
+    decode_article_at(json, "", problems)
+}
+
+/// `decode_article` for an object at `path` of a larger document (the
+/// `articleCard` extension of a JSON-LD article).
+pub(crate) fn decode_article_at(json: &Json, path: &str, problems: &mut Vec<Problem>) -> Article {
     let mut article = Article::default();
-    let Some(fields) = Fields::of(json, "", problems) else {
+    let Some(fields) = Fields::of(json, path, problems) else {
         return article;
     };
     article.url = fields.text("url", problems).unwrap_or_default();
@@ -44,6 +50,7 @@ pub fn decode_article(json: &Json, problems: &mut Vec<Problem>) -> Article {
     article.standards = fields
         .object("standards", problems)
         .map(|link| decode_link(&link, problems));
+    article.free = fields.flag("free", problems);
     article
 }
 
@@ -226,6 +233,18 @@ impl<'a> Fields<'a> {
             .iter()
             .enumerate()
             .map(move |(i, item)| (format!("{path}[{i}]"), item))
+    }
+
+    /// `true` or `false`; `null` counts as absent.
+    fn flag(&self, key: &str, problems: &mut Vec<Problem>) -> Option<bool> {
+        match self.get(key)? {
+            Json::Bool(flag) => Some(*flag),
+            other => {
+                let message = format!("must be true or false, not {}", other.kind());
+                problems.push(Problem::new(self.child(key), message));
+                None
+            }
+        }
     }
 
     fn whole_number(&self, key: &str, problems: &mut Vec<Problem>) -> Option<u32> {

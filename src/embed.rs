@@ -18,7 +18,7 @@ use crate::layout::Layout;
 use crate::model::Article;
 use crate::options::{parse_options, CardOptions, Theme};
 use crate::panic_report::{self, CardId};
-use crate::pipeline::parse_article;
+use crate::pipeline::{parse_jsonld_page, read_article, Parsed};
 
 /// What one mounted card shows.
 #[derive(Clone)]
@@ -111,10 +111,10 @@ impl CardData {
     }
 }
 
-/// Reads article JSON and a JSON object of option strings for card `id` on
-/// `element`. Every warning and problem goes to the console with the
-/// element, so the publisher can find it, and with `source` (the data's
-/// URL, or "the inline JSON").
+/// Reads article JSON (our format or schema.org JSON-LD) and a JSON object
+/// of option strings for card `id` on `element`. Every warning and problem
+/// goes to the console with the element, so the publisher can find it, and
+/// with `source` (the data's URL, or "the inline JSON").
 #[wasm_bindgen(js_name = readCard)]
 pub fn read_card(
     element: &Element,
@@ -124,11 +124,36 @@ pub fn read_card(
     options_json: &str,
 ) -> CardData {
     panic_report::mark(CardId(id));
+    card_data(element, source, read_article(article_json), options_json)
+}
+
+/// Like `readCard`, for a `data-jsonld` placeholder: the page's own
+/// `<script type="application/ld+json">` blocks, as one JSON list of their
+/// texts, and the page's address, which picks the article the page is
+/// about and resolves relative addresses.
+#[wasm_bindgen(js_name = readPageCard)]
+pub fn read_page_card(
+    element: &Element,
+    id: u32,
+    blocks_json: &str,
+    page_url: &str,
+    options_json: &str,
+) -> CardData {
+    panic_report::mark(CardId(id));
+    let parsed = parse_jsonld_page(blocks_json, page_url);
+    card_data(element, "the page's JSON-LD", parsed, options_json)
+}
+
+fn card_data(element: &Element, source: &str, parsed: Parsed, options_json: &str) -> CardData {
     let (options, warnings) = parse_options(options_json);
     for warning in warnings {
         web_sys::console::warn_2(&format!("article card: {warning}").into(), element);
     }
-    let state = match parse_article(article_json) {
+    // What the card leaves out of JSON-LD, such as a date without a time.
+    for note in parsed.notes {
+        web_sys::console::warn_2(&format!("article card: {source}: {note}").into(), element);
+    }
+    let state = match parsed.article {
         Ok(article) => CardState::Ready(Rc::new(article), Rc::new(options)),
         Err(rejection) => {
             let mut message = format!("article card: the article from {source} cannot be shown:");

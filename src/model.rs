@@ -33,6 +33,10 @@ pub struct Article {
     pub follow: Option<Link>,
     /// The outlet's page about its journalistic standards.
     pub standards: Option<Link>,
+    /// Whether the article is free to read: `Some(false)` marks one behind
+    /// a paywall, which the card says in its header. `None` when the data
+    /// does not say.
+    pub free: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

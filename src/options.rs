@@ -331,12 +331,12 @@ mod tests {
     #[test]
     fn invalid_values_fall_back_with_a_warning_each() {
         let (options, warnings) =
-            parse_options(r#"{"lang":"fr","layout":"poster","headingLevel":"1","theme":"pink"}"#);
+            parse_options(r#"{"lang":"pt","layout":"poster","headingLevel":"1","theme":"pink"}"#);
         assert_eq!(options, CardOptions::default());
         assert_eq!(warnings.len(), 4, "{warnings:?}");
         assert_eq!(
             warnings[0],
-            "lang \"fr\" is not one of de, en; using the default"
+            "lang \"pt\" is not one of de, en, fr, it, es, nl, pl; using the default"
         );
         assert_eq!(
             warnings[1],

@@ -10,8 +10,10 @@ use std::rc::Rc;
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{element, text, HtmlRewriter, Settings};
 
+use crate::jsonld::decode_entities;
 use crate::options::OPTIONS;
-use crate::server::prerender;
+use crate::pipeline::parse_jsonld_blocks;
+use crate::server::{prerender, prerender_article};
 
 /// What happened to the placeholders of a page.
 #[derive(Debug, Default)]
@@ -29,6 +31,8 @@ struct Slot {
     label: String,
     options: Vec<(String, String)>,
     src: Option<String>,
+    /// `data-jsonld`: the card of the page's own schema.org data.
+    jsonld: bool,
     inline: Option<String>,
 }
 
@@ -58,7 +62,17 @@ const SHADOW_HOSTS: [&str; 17] = [
 /// Rewrites `page`; placeholders marked `data-prerender="off"` are left for
 /// the browser. `data-src` addresses are read as files under `base`
 /// (a leading `/` counts from `base` too); nothing outside it is read.
-pub fn prerender_page(page: &str, base: &Path, css: &str) -> Result<(String, PageReport), String> {
+/// `data-jsonld` placeholders take the page's own
+/// `<script type="application/ld+json">` blocks; `page_url`, the page's
+/// public address, picks the article among them and resolves relative
+/// addresses.
+pub fn prerender_page(
+    page: &str,
+    base: &Path,
+    css: &str,
+    page_url: &str,
+) -> Result<(String, PageReport), String> {
+    let blocks = Rc::new(jsonld_blocks(page)?);
     let report = Rc::new(RefCell::new(PageReport::default()));
     let open: Rc<RefCell<Vec<Slot>>> = Rc::default();
     let line_of = |offset: usize| page[..offset.min(page.len())].matches('\n').count() + 1;
@@ -78,22 +92,28 @@ pub fn prerender_page(page: &str, base: &Path, css: &str) -> Result<(String, Pag
             ));
             return Ok(());
         }
+        // Attribute values come as written: decode their character
+        // references, as the browser does.
         let attribute = |name: &str| {
             el.get_attribute(&format!("data-{name}"))
                 .or_else(|| custom.then(|| el.get_attribute(name)).flatten())
+                .map(|value| decode_entities(&value))
         };
         let options = OPTIONS
             .iter()
             .filter_map(|(name, _)| Some((name.to_string(), attribute(name)?)))
             .collect();
         let src = attribute("src");
+        let jsonld = attribute("jsonld").is_some();
         open.borrow_mut().push(Slot {
             label,
             options,
             src,
+            jsonld,
             inline: None,
         });
-        let (open, report) = (open.clone(), report.clone());
+        let (open, report, blocks) = (open.clone(), report.clone(), blocks.clone());
+        let page_url = page_url.to_owned();
         let base = base.to_owned();
         let css = css.to_owned();
         el.on_end_tag(Box::new(move |end| {
@@ -101,24 +121,33 @@ pub fn prerender_page(page: &str, base: &Path, css: &str) -> Result<(String, Pag
                 return Ok(());
             };
             let mut report = report.borrow_mut();
-            let json = match (&slot.inline, &slot.src) {
-                (Some(json), _) => json.clone(),
+            let rendered = match (&slot.inline, &slot.src) {
+                (Some(json), _) => prerender(json, &slot.options, &css),
                 (None, Some(src)) => match read_under(&base, src) {
-                    Ok(json) => json,
+                    Ok(json) => prerender(&json, &slot.options, &css),
                     Err(why) => {
                         report.problems.push(format!("{}: {why}", slot.label));
                         return Ok(());
                     }
                 },
+                (None, None) if slot.jsonld => {
+                    let texts: Vec<&str> = blocks.iter().map(String::as_str).collect();
+                    let parsed = parse_jsonld_blocks(&texts, &page_url);
+                    let label = &slot.label;
+                    report
+                        .warnings
+                        .extend(parsed.notes.iter().map(|note| format!("{label}: {note}")));
+                    prerender_article(parsed.article, &slot.options, &css)
+                }
                 (None, None) => {
                     report.problems.push(format!(
-                        "{}: has neither data-src nor an inline JSON script",
+                        "{}: has neither data-src, data-jsonld nor an inline JSON script",
                         slot.label
                     ));
                     return Ok(());
                 }
             };
-            match prerender(&json, &slot.options, &css) {
+            match rendered {
                 Ok(card) => {
                     end.before(&card.shadow_root, ContentType::Html);
                     report.rendered += 1;
@@ -181,6 +210,33 @@ pub fn prerender_page(page: &str, base: &Path, css: &str) -> Result<(String, Pag
     Ok((html, report))
 }
 
+/// The texts of the page's `<script type="application/ld+json">` blocks.
+fn jsonld_blocks(page: &str) -> Result<Vec<String>, String> {
+    const SELECTOR: &str = "script[type=\"application/ld+json\"]";
+    let blocks: RefCell<Vec<String>> = RefCell::default();
+    let mut rewriter = HtmlRewriter::new(
+        Settings {
+            element_content_handlers: vec![
+                element!(SELECTOR, |_| {
+                    blocks.borrow_mut().push(String::new());
+                    Ok(())
+                }),
+                text!(SELECTOR, |chunk| {
+                    if let Some(block) = blocks.borrow_mut().last_mut() {
+                        block.push_str(chunk.as_str());
+                    }
+                    Ok(())
+                }),
+            ],
+            ..Settings::new()
+        },
+        |_: &[u8]| {},
+    );
+    rewriter.write(page.as_bytes()).map_err(|e| e.to_string())?;
+    rewriter.end().map_err(|e| e.to_string())?;
+    Ok(blocks.into_inner())
+}
+
 /// `<div id="card-de"> (line 12)`, to point at a placeholder.
 fn describe(el: &Element, line: usize) -> String {
     let id = el
@@ -227,7 +283,7 @@ mod tests {
         let input = page(&format!(
             "{before}<div data-article-card data-layout=\"teaser\" id=\"k\"><script type=\"application/json\">{ARTICLE}</script><a href=\"https://news.example/a\">Kopf</a></div>{after}"
         ));
-        let (output, report) = prerender_page(&input, Path::new("."), "").unwrap();
+        let (output, report) = prerender_page(&input, Path::new("."), "", "").unwrap();
         assert_eq!(report.rendered, 1, "{:?}", report.problems);
         let start = output.find("<template shadowrootmode=\"open\">").unwrap();
         let end = output.find("</template>").unwrap() + "</template>".len();
@@ -252,7 +308,7 @@ mod tests {
              <div data-article-card data-src=\"https://news.example/a.json\"></div>\
              <div data-article-card data-src=\"https://news.example/a.json\" data-prerender=\"off\"></div>",
         );
-        let (output, report) = prerender_page(&input, &dir, "").unwrap();
+        let (output, report) = prerender_page(&input, &dir, "", "").unwrap();
         assert_eq!(report.rendered, 2);
         assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
         assert!(report.problems[0].starts_with(
@@ -269,7 +325,7 @@ mod tests {
             "<div data-article-card><script type=\"application/json\">{\"headline\":\"\"}</script></div>\
              <div data-article-card></div><a data-article-card></a>",
         );
-        let (output, report) = prerender_page(&input, Path::new("."), "").unwrap();
+        let (output, report) = prerender_page(&input, Path::new("."), "", "").unwrap();
         assert_eq!(output, input);
         assert_eq!(report.rendered, 0);
         let problems = report.problems.join("\n");
@@ -279,7 +335,7 @@ mod tests {
             ),
             "{problems}"
         );
-        assert!(problems.contains("has neither data-src nor an inline JSON script"));
+        assert!(problems.contains("has neither data-src, data-jsonld nor an inline JSON script"));
         assert!(problems.contains("a <a> cannot hold a shadow root"));
     }
 
@@ -288,9 +344,26 @@ mod tests {
         let input = page(&format!(
             "<div data-article-card><script type=\"application/json\">{ARTICLE}</script></div>"
         ));
-        let (once, _) = prerender_page(&input, Path::new("."), "").unwrap();
-        let (twice, report) = prerender_page(&once, Path::new("."), "").unwrap();
+        let (once, _) = prerender_page(&input, Path::new("."), "", "").unwrap();
+        let (twice, report) = prerender_page(&once, Path::new("."), "", "").unwrap();
         assert_eq!(report.rendered, 1);
         assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn jsonld_placeholders_take_the_pages_own_blocks_and_attributes_are_decoded() {
+        let input = page(
+            "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"BreadcrumbList\"}</script>\
+             <script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\
+             \"headline\":\"Aus dem Seitenkopf\",\"url\":\"/artikel\"}</script>\
+             <div data-article-card data-jsonld data-share-title=\"A &amp; B &lt;C&gt;\"></div>",
+        );
+        let (output, report) =
+            prerender_page(&input, Path::new("."), "", "https://news.example/seite").unwrap();
+        assert_eq!(report.rendered, 1, "{:?}", report.problems);
+        assert!(output.contains("Aus dem Seitenkopf"));
+        assert!(output.contains("href=\"https://news.example/artikel\""), "resolved against the page");
+        // The share title as the browser reads the attribute: "A & B <C>".
+        assert!(output.contains("text=A%20%26%20B%20%3CC%3E"), "{output}");
     }
 }

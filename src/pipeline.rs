@@ -1,10 +1,12 @@
 //! From text to an article the card can trust, in one direction:
 //! text → JSON tree (`json`) → decoded article (`decode`) → checked
 //! article (`validate`). Every problem found on the way is collected, so a
-//! publisher sees all of them at once.
+//! publisher sees all of them at once. JSON-LD (a schema.org article) takes
+//! the same road, with `jsonld` in the place of `decode`.
 
 use crate::decode::decode_article;
 use crate::json;
+use crate::jsonld::{self, Document};
 use crate::model::Article;
 use crate::problem::{same_or_nested, Problem};
 use crate::validate::validate;
@@ -32,37 +34,202 @@ impl Rejection {
     }
 }
 
-/// Parses, decodes and validates article JSON.
+/// Parses, decodes and validates article JSON: our own format, or a
+/// schema.org article in JSON-LD (see `jsonld`).
 pub fn parse_article(text: &str) -> Result<Article, Rejection> {
-    if text.len() > MAX_JSON_BYTES {
-        return Err(Rejection::whole(format!(
-            "the article JSON is {} bytes; the limit is {MAX_JSON_BYTES}",
-            text.len()
-        )));
+    read_article(text).article
+}
+
+/// An article read from text, with notes on what was left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub article: Result<Article, Rejection>,
+    /// Parts of JSON-LD the card leaves out without refusing the article
+    /// (a date without a time of day, more keywords than the card shows,
+    /// a block of the page that is not JSON): for the console or the
+    /// terminal, as warnings. Always empty for our own format.
+    pub notes: Vec<Problem>,
+}
+
+impl Parsed {
+    fn refused(message: String) -> Parsed {
+        Parsed {
+            article: Err(Rejection::whole(message)),
+            notes: Vec::new(),
+        }
     }
-    let tree = json::parse(text).map_err(|err| {
-        Rejection::whole(format!(
-            "the JSON is not valid: {} (line {}, column {})",
-            err.message, err.line, err.column
-        ))
-    })?;
+}
+
+/// Like `parse_article`, with the notes of the JSON-LD mapping.
+pub fn read_article(text: &str) -> Parsed {
+    if text.len() > MAX_JSON_BYTES {
+        return Parsed::refused(too_large("the article JSON", text.len(), MAX_JSON_BYTES));
+    }
+    let tree = match json::parse(text) {
+        Ok(tree) => tree,
+        Err(err) => return Parsed::refused(syntax(&err)),
+    };
+    if jsonld::is_jsonld(&tree) {
+        let document = Document {
+            json: &tree,
+            path: String::new(),
+        };
+        return from_jsonld(&[document], None, Vec::new());
+    }
     let mut problems = Vec::new();
     let article = decode_article(&tree, &mut problems);
     // A field of the wrong type is not checked again, nor is its parent
     // (a mistyped width would otherwise also be "missing").
     let mistyped: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+    Parsed {
+        article: checked(article, problems, &mistyped, &|path| path.to_owned()),
+        notes: Vec::new(),
+    }
+}
+
+/// Most JSON-LD blocks of one page that are read; pages have a handful.
+pub const MAX_PAGE_BLOCKS: usize = 16;
+
+/// The article of a page's own JSON-LD: the texts of its
+/// `<script type="application/ld+json">` blocks in document order, and the
+/// page's address (`document.baseURI`), which picks the article the page is
+/// about when there are several and resolves relative addresses. A block
+/// that is not JSON does not hide an article in another; it is named
+/// (`script[1]: the JSON is not valid: …`) in the notes, or among the
+/// problems when no block has an article.
+pub fn parse_jsonld_blocks(blocks: &[&str], page_url: &str) -> Parsed {
+    let mut broken = Vec::new();
+    let mut trees = Vec::new();
+    for (i, text) in blocks.iter().enumerate() {
+        let path = format!("script[{i}]");
+        if i == MAX_PAGE_BLOCKS {
+            let message = format!(
+                "the page has {} JSON-LD blocks; the card reads the first {MAX_PAGE_BLOCKS}",
+                blocks.len()
+            );
+            broken.push(Problem::new(path, message));
+            break;
+        }
+        if text.len() > MAX_JSON_BYTES {
+            broken.push(Problem::new(
+                path,
+                too_large("the block", text.len(), MAX_JSON_BYTES),
+            ));
+            continue;
+        }
+        match json::parse(text) {
+            Ok(tree) => trees.push((tree, path)),
+            Err(err) => broken.push(Problem::new(path, syntax(&err))),
+        }
+    }
+    if blocks.is_empty() {
+        return Parsed::refused(
+            "the page has no <script type=\"application/ld+json\"> block".to_owned(),
+        );
+    }
+    let documents: Vec<Document> = trees
+        .iter()
+        .map(|(json, path)| Document {
+            json,
+            path: path.clone(),
+        })
+        .collect();
+    from_jsonld(&documents, Some(page_url), broken)
+}
+
+/// `parse_jsonld_blocks` for the embed script, which passes the blocks as
+/// one JSON list of texts (`JSON.stringify([block.textContent, …])`).
+pub fn parse_jsonld_page(blocks_json: &str, page_url: &str) -> Parsed {
+    let limit = MAX_PAGE_BLOCKS * MAX_JSON_BYTES;
+    if blocks_json.len() > limit {
+        return Parsed::refused(too_large("the page's JSON-LD", blocks_json.len(), limit));
+    }
+    let Ok(json::Json::Array(items)) = json::parse(blocks_json) else {
+        return Parsed::refused(BLOCKS_SHAPE.to_owned());
+    };
+    let texts: Option<Vec<&str>> = items
+        .iter()
+        .map(|item| match item {
+            json::Json::String(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    match texts {
+        Some(texts) => parse_jsonld_blocks(&texts, page_url),
+        None => Parsed::refused(BLOCKS_SHAPE.to_owned()),
+    }
+}
+
+const BLOCKS_SHAPE: &str = "the page's JSON-LD blocks must come as a JSON list of texts";
+
+/// Maps JSON-LD documents and runs the same rules as for our own format,
+/// reporting every problem at its JSON-LD path. `broken` are blocks of a
+/// page that could not be read.
+fn from_jsonld(documents: &[Document], page: Option<&str>, broken: Vec<Problem>) -> Parsed {
+    let mut mapped = match jsonld::map_documents(documents, page) {
+        Ok(mapped) => mapped,
+        Err(problem) => {
+            let mut problems = broken;
+            problems.push(problem);
+            return Parsed {
+                article: Err(Rejection {
+                    problems,
+                    url: None,
+                    language: None,
+                }),
+                notes: Vec::new(),
+            };
+        }
+    };
+    let spoiled = mapped.spoiled_fields();
+    let mut notes = broken;
+    notes.append(&mut mapped.notes);
+    let problems = std::mem::take(&mut mapped.problems);
+    let article = std::mem::take(&mut mapped.article);
+    let article = checked(article, problems, &spoiled, &|path| mapped.json_path(path));
+    Parsed { article, notes }
+}
+
+/// Validates a decoded article. `problems` were found before (at their
+/// final paths); `spoiled` are the fields they concern, which the rules do
+/// not report again; `locate` turns a field's path into the path reported.
+fn checked(
+    article: Article,
+    mut problems: Vec<Problem>,
+    spoiled: &[String],
+    locate: &dyn Fn(&str) -> String,
+) -> Result<Article, Rejection> {
+    let broken = validate(&article);
+    let mut invalid: Vec<&str> = spoiled.iter().map(String::as_str).collect();
+    invalid.extend(broken.iter().map(|p| p.path.as_str()));
+    let valid = |field: &str| !invalid.contains(&field);
+    let url = valid("url").then(|| article.url.clone());
+    let language = valid("language")
+        .then(|| article.language.clone())
+        .flatten();
     problems.extend(
-        validate(&article)
-            .into_iter()
-            .filter(|p| !mistyped.iter().any(|m| same_or_nested(m, &p.path))),
+        broken
+            .iter()
+            .filter(|p| !spoiled.iter().any(|m| same_or_nested(m, &p.path)))
+            .map(|p| Problem::new(locate(&p.path), p.message.clone())),
     );
     if problems.is_empty() {
         return Ok(article);
     }
-    let valid = |field: &str| !problems.iter().any(|p| p.path == field);
     Err(Rejection {
-        url: valid("url").then_some(article.url),
-        language: valid("language").then_some(article.language).flatten(),
         problems,
+        url,
+        language,
     })
+}
+
+fn too_large(what: &str, bytes: usize, limit: usize) -> String {
+    format!("{what} is {bytes} bytes; the limit is {limit}")
+}
+
+fn syntax(err: &json::SyntaxError) -> String {
+    format!(
+        "the JSON is not valid: {} (line {}, column {})",
+        err.message, err.line, err.column
+    )
 }

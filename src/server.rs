@@ -142,14 +142,23 @@ pub struct Prerendered {
     pub warnings: Vec<String>,
 }
 
-/// Parses, checks and renders one article with options given by name
-/// (`layout`, `heading-level`, …).
+/// Parses, checks and renders one article (our format or JSON-LD) with
+/// options given by name (`layout`, `heading-level`, …).
 pub fn prerender(
     article_json: &str,
     options: &[(String, String)],
     css: &str,
 ) -> Result<Prerendered, Rejection> {
-    let article = Rc::new(parse_article(article_json)?);
+    prerender_article(parse_article(article_json), options, css)
+}
+
+/// Renders an article already read (from a page's JSON-LD blocks, say).
+pub fn prerender_article(
+    article: Result<Article, Rejection>,
+    options: &[(String, String)],
+    css: &str,
+) -> Result<Prerendered, Rejection> {
+    let article = Rc::new(article?);
     let (options, warnings) = parse_options(&options_json(options));
     let html = card_html(article.clone(), Rc::new(options));
     Ok(Prerendered {

@@ -205,3 +205,139 @@ mod tests {
         }
     }
 }
+
+/// Resolves `reference` against `base` as RFC 3986 (section 5) describes,
+/// for bases that are absolute `http`/`https` addresses with a host: how
+/// the schema.org mapping turns the relative addresses of a JSON-LD
+/// document into the absolute ones its page means. A reference with a
+/// scheme of its own comes back unchanged (`javascript:` included, for
+/// `check_url` to refuse); `None` when `base` is not such an address.
+pub fn resolve(base: &str, reference: &str) -> Option<String> {
+    let base_scheme = scheme(base)?;
+    if !base_scheme.eq_ignore_ascii_case("http") && !base_scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let rest = base[base_scheme.len() + 1..].strip_prefix("//")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    if authority.is_empty() {
+        return None;
+    }
+    if scheme(reference).is_some() {
+        return Some(reference.to_owned());
+    }
+    if reference.starts_with("//") {
+        return Some(format!("{base_scheme}:{reference}"));
+    }
+    let rest = &rest[authority_end..];
+    let rest = &rest[..rest.find('#').unwrap_or(rest.len())];
+    let (base_path, base_query) = rest.split_at(rest.find('?').unwrap_or(rest.len()));
+
+    let (before_fragment, fragment) =
+        reference.split_at(reference.find('#').unwrap_or(reference.len()));
+    let (path, query) =
+        before_fragment.split_at(before_fragment.find('?').unwrap_or(before_fragment.len()));
+    let (path, query) = if path.is_empty() {
+        let query = if query.is_empty() { base_query } else { query };
+        (base_path.to_owned(), query)
+    } else if path.starts_with('/') {
+        (remove_dot_segments(path), query)
+    } else {
+        // Everything of the base path up to its last slash, then the reference.
+        let slash = base_path.bytes().rposition(|b| b == b'/');
+        let dir = &base_path[..slash.map_or(0, |i| i + 1)];
+        let merged = if dir.is_empty() {
+            format!("/{path}")
+        } else {
+            format!("{dir}{path}")
+        };
+        (remove_dot_segments(&merged), query)
+    };
+    Some(format!(
+        "{base_scheme}://{authority}{path}{query}{fragment}"
+    ))
+}
+
+/// RFC 3986, 5.2.4, for a path that starts with `/`: `.` segments vanish,
+/// `..` removes the segment before it (never going above the root).
+fn remove_dot_segments(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').collect();
+    let mut out: Vec<&str> = Vec::with_capacity(segments.len());
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." | ".." => {
+                if *segment == ".." && out.len() > 1 {
+                    out.pop();
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    let mut joined = String::with_capacity(path.len());
+    for (i, segment) in out.iter().enumerate() {
+        if i > 0 || !segment.is_empty() {
+            joined.push('/');
+        }
+        joined.push_str(segment);
+    }
+    joined
+}
+
+#[cfg(test)]
+mod resolve_tests {
+    use super::resolve;
+
+    #[test]
+    fn resolves_like_rfc_3986() {
+        let base = "https://news.example/politik/2025/artikel.html?seite=2#kommentare";
+        for (reference, expected) in [
+            ("bild.jpg", "https://news.example/politik/2025/bild.jpg"),
+            ("./bild.jpg", "https://news.example/politik/2025/bild.jpg"),
+            (
+                "../bilder/a.jpg",
+                "https://news.example/politik/bilder/a.jpg",
+            ),
+            ("../../../../a.jpg", "https://news.example/a.jpg"),
+            ("/themen/nato", "https://news.example/themen/nato"),
+            ("/a/./b/../c", "https://news.example/a/c"),
+            ("//cdn.example/x.jpg", "https://cdn.example/x.jpg"),
+            (
+                "?seite=3",
+                "https://news.example/politik/2025/artikel.html?seite=3",
+            ),
+            (
+                "#oben",
+                "https://news.example/politik/2025/artikel.html?seite=2#oben",
+            ),
+            ("", "https://news.example/politik/2025/artikel.html?seite=2"),
+            ("..", "https://news.example/politik/"),
+            ("https://other.example/b", "https://other.example/b"),
+            ("javascript:alert(1)", "javascript:alert(1)"),
+        ] {
+            assert_eq!(
+                resolve(base, reference).as_deref(),
+                Some(expected),
+                "{reference:?}"
+            );
+        }
+        assert_eq!(
+            resolve("https://news.example", "bild.jpg").as_deref(),
+            Some("https://news.example/bild.jpg")
+        );
+        assert_eq!(
+            resolve("HTTP://news.example/a/b", "c").as_deref(),
+            Some("HTTP://news.example/a/c")
+        );
+    }
+
+    #[test]
+    fn needs_an_absolute_web_address_as_base() {
+        for base in ["/relativ", "bild.jpg", "file:///tmp/a", "https:///a", ""] {
+            assert_eq!(resolve(base, "b.jpg"), None, "{base:?}");
+        }
+    }
+}

@@ -29,7 +29,7 @@ const PLACEHOLDER = '[data-article-card], article-card';
 const OPTIONS = ['lang', 'layout', 'theme', 'heading-level', 'services', 'native-share',
   'orientation', 'button-style', 'share-url', 'share-title', 'referrer-track'];
 // Options of this script itself; they are not passed to the card.
-const OWN_OPTIONS = ['src', 'timeout'];
+const OWN_OPTIONS = ['src', 'jsonld', 'timeout'];
 const DEFAULT_TIMEOUT = 10;   // seconds, for data-src
 const BUNDLE_TIMEOUT = 30;    // seconds, for the wasm, glue and stylesheet
 const RETRY_AFTER = 600;      // ms before the one retry of a failed request
@@ -274,13 +274,22 @@ async function fetchArticle(url, seconds, signal) {
   }
 }
 
-// The article JSON of a placeholder, and where it came from.
+// The article JSON of a placeholder, and where it came from. `data-jsonld`
+// takes the page's own schema.org blocks (`page` is then the page's
+// address, which picks the article among them).
 async function articleOf(element, signal) {
   const inline = element.querySelector(':scope > script[type="application/json"]');
   if (inline) return { text: inline.textContent, source: 'the inline JSON' };
-  const src = element.getAttribute('data-src') ??
-    (element.localName === 'article-card' ? element.getAttribute('src') : null);
-  if (src === null) throw new Error('the placeholder has neither data-src nor an inline JSON script');
+  const own = (name) => element.getAttribute(`data-${name}`) ??
+    (element.localName === 'article-card' ? element.getAttribute(name) : null);
+  const src = own('src');
+  if (src === null && own('jsonld') !== null) {
+    const blocks = [...document.querySelectorAll('script[type="application/ld+json" i]')]
+      .filter((script) => !script.parentElement?.closest(PLACEHOLDER))
+      .map((script) => script.textContent);
+    return { text: JSON.stringify(blocks), source: "the page's JSON-LD", page: document.baseURI };
+  }
+  if (src === null) throw new Error('the placeholder has neither data-src, data-jsonld nor an inline JSON script');
   const url = dataUrl(src);
   return { text: await fetchArticle(url, timeoutOf(element), signal), source: url.href };
 }
@@ -364,14 +373,16 @@ function keepReaderState(old, box) {
 // Renders `data` with `options` into `element`; resolves once the card
 // shows them. `fallback: true` keeps the publisher's content when the
 // data cannot make a card.
-async function show(element, task, { text, source, options, fallback }) {
+async function show(element, task, { text, source, page, options, fallback }) {
   const [glue, { css }] = await Promise.all([currentInstance(), startBundle()]);
   if (task.signal.aborted) throw task.signal.reason;
   let record = cards.get(element);
   if (record && record.glue !== glue) record = undefined; // its instance is gone
   const id = record?.id ?? nextId++;
   const json = optionsJson(options);
-  const data = glue.readCard(element, id, source, text, json);
+  const data = page === undefined
+    ? glue.readCard(element, id, source, text, json)
+    : glue.readPageCard(element, id, text, page, json);
   const keepsFallback = !data.ok && (hasFallback(element) || prerendered(element));
   if (keepsFallback) {
     data.free();
@@ -399,12 +410,12 @@ async function show(element, task, { text, source, options, fallback }) {
     task.signal.addEventListener('abort', () => reject(task.signal.reason), { once: true });
     if (record) {
       record.waiting = { resolve, reject };
-      Object.assign(record, { text, source, options });
+      Object.assign(record, { text, source, page, options });
       record.handle.update(data, rendered);
     } else {
       const box = document.createElement('div');
       const prefix = canHostShadow(element) ? 'ac' : `ac${id}`;
-      record = { id, glue, box, text, source, options, fallback, placed: false, waiting: { resolve, reject } };
+      record = { id, glue, box, text, source, page, options, fallback, placed: false, waiting: { resolve, reject } };
       cards.set(element, record);
       record.handle = glue.mountCard(box, data, id, prefix, rendered);
     }
@@ -483,7 +494,7 @@ async function load(element) {
   }
   try {
     const article = await articleOf(element, task.signal);
-    if (reserving) reserveSpace(element, article.text, options.layout);
+    if (reserving && article.page === undefined) reserveSpace(element, article.text, options.layout);
     await show(element, task, { ...article, options });
     if (!element.isConnected) throw abortError('the placeholder was removed');
     setState(element, 'mounted');
@@ -706,7 +717,7 @@ function watch() {
 }
 
 class ArticleCardElement extends HTMLElement {
-  static observedAttributes = ['src', 'timeout', ...OPTIONS];
+  static observedAttributes = ['src', 'jsonld', 'timeout', ...OPTIONS];
 
   connectedCallback() {
     whenParsed(() => { if (this.isConnected && !cards.has(this) && !tasks.has(this)) scan(this); });

@@ -1,5 +1,6 @@
-//! `article-card`: checks article files, renders cards to HTML and
-//! pre-renders the placeholders of whole pages. See `--help`.
+//! `article-card`: checks article files, renders cards to HTML,
+//! pre-renders the placeholders of whole pages and writes articles as
+//! schema.org JSON-LD. See `--help`.
 
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 fn main() -> std::process::ExitCode {
@@ -16,9 +17,10 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
+    use article_card::jsonld::out::to_jsonld;
     use article_card::options::OPTIONS;
     use article_card::page::prerender_page;
-    use article_card::pipeline::parse_article;
+    use article_card::pipeline::read_article;
     use article_card::server::{placeholder, prerender, style_hash, stylesheet};
     use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 
@@ -39,7 +41,7 @@ mod cli {
             )));
         }
         Command::new("article-card")
-            .about("Check news articles, and render them as cards before any script runs")
+            .about("Check news articles, render them as cards before any script runs, and write them as schema.org JSON-LD")
             .version(env!("CARGO_PKG_VERSION"))
             .subcommand_required(true)
             .arg_required_else_help(true)
@@ -59,6 +61,25 @@ mod cli {
                     ),
             )
             .subcommand(render)
+            .subcommand(
+                Command::new("jsonld")
+                    .about("Print an article as a schema.org NewsArticle in JSON-LD")
+                    .long_about(
+                        "Prints the article as a schema.org NewsArticle in JSON-LD, pretty-printed, for the \
+                         article's page: the properties search engines read that the article has, and the \
+                         articleCard extension for summary, body, source line and follow link, so that the \
+                         card can be built from the page's own JSON-LD. Every < is written as \\u003c, so \
+                         the output can go into a <script type=\"application/ld+json\"> as it is. The input \
+                         may be our own format or JSON-LD. Exit status 1 when the article is invalid.",
+                    )
+                    .arg(Arg::new("article").value_name("ARTICLE.json").required(true).help("the article (- reads standard input)"))
+                    .arg(
+                        Arg::new("script")
+                            .long("script")
+                            .action(ArgAction::SetTrue)
+                            .help("wrap the JSON-LD in a <script type=\"application/ld+json\"> element"),
+                    ),
+            )
             .subcommand(
                 Command::new("prerender")
                     .about("Pre-render every card placeholder of an HTML page, leaving the rest of the page as it was")
@@ -86,6 +107,12 @@ mod cli {
                             .help("the folder data-src addresses are read from (default: the page's folder)"),
                     )
                     .arg(
+                        Arg::new("url")
+                            .long("url")
+                            .value_name("URL")
+                            .help("the page's public address, for data-jsonld placeholders: it picks the article among the page's JSON-LD blocks and resolves relative addresses"),
+                    )
+                    .arg(
                         Arg::new("quiet")
                             .short('q')
                             .long("quiet")
@@ -101,6 +128,7 @@ mod cli {
             Some(("check", args)) => check(args),
             Some(("render", args)) => render(args),
             Some(("prerender", args)) => prerender_command(args),
+            Some(("jsonld", args)) => jsonld(args),
             _ => unreachable!("clap requires a subcommand"),
         };
         match result {
@@ -146,7 +174,8 @@ mod cli {
                     continue;
                 }
             };
-            match parse_article(&text) {
+            let parsed = read_article(&text);
+            match parsed.article {
                 Ok(_) => println!("{}: ok", name(path)),
                 Err(rejection) => {
                     failed = true;
@@ -157,6 +186,10 @@ mod cli {
                         println!("  {problem}");
                     }
                 }
+            }
+            // What the card leaves out of JSON-LD without refusing it.
+            for note in &parsed.notes {
+                println!("  note: {note}");
             }
         }
         Ok(if failed {
@@ -207,7 +240,8 @@ mod cli {
         };
         let css = stylesheet();
         let (html, report) =
-            prerender_page(&page, &base, &css).map_err(|e| format!("{}: {e}", name(path)))?;
+            prerender_page(&page, &base, &css, args.get_one::<String>("url").map_or("", String::as_str))
+                .map_err(|e| format!("{}: {e}", name(path)))?;
         match args.get_one::<PathBuf>("output") {
             Some(out) => std::fs::write(out, html)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?,
@@ -237,6 +271,34 @@ mod cli {
         } else {
             ExitCode::FAILURE
         })
+    }
+
+    fn jsonld(args: &ArgMatches) -> Result<ExitCode, String> {
+        let path = args.get_one::<String>("article").expect("required");
+        let parsed = read_article(&read(path)?);
+        for note in &parsed.notes {
+            eprintln!("article-card: note: {note}");
+        }
+        let article = match parsed.article {
+            Ok(article) => article,
+            Err(rejection) => {
+                eprintln!("article-card: {} is not a valid article:", name(path));
+                for problem in &rejection.problems {
+                    eprintln!("  {problem}");
+                }
+                return Ok(ExitCode::FAILURE);
+            }
+        };
+        let json = to_jsonld(&article);
+        let text = if args.get_flag("script") {
+            format!("<script type=\"application/ld+json\">\n{json}</script>\n")
+        } else {
+            json
+        };
+        std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string())?;
+        Ok(ExitCode::SUCCESS)
     }
 
     fn csp_note(css: &str) -> String {

@@ -46,6 +46,10 @@ pub fn header(
             if let Some(section) = &article.section {
                 <p class="ac-kicker" part="kicker">{ section.clone() }</p>
             }
+            // Only where the data says so: unknown is not "free".
+            if article.free == Some(false) {
+                <span class="ac-paywall" part="paywall" lang={ctx.ui_lang} dir={ctx.ui_dir}>{ s.paywall }</span>
+            }
             <@{tag} class="ac-headline" part="headline" id={id.clone()}>
                 if let Some(overline) = &article.overline {
                     <span class="ac-overline" part="overline">{ overline.clone() }</span>
