@@ -61,7 +61,13 @@ export function startServer({ port = 0, root, headers = () => ({}), handle = () 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (handle(url, req, res)) return;
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    let path;
+    try {
+      path = normalize(join(base, decodeURIComponent(url.pathname)));
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad address');
+      return;
+    }
     if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(403).end('forbidden');
       return;

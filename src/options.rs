@@ -282,7 +282,9 @@ fn apply(
         }
         Opt::ReferrerTrack => {
             if !is_tracking_suffix(value) {
-                return Err("query parameters such as utm_source=share".into());
+                return Err(
+                    "query parameters such as utm_source=share, at most 256 characters".into(),
+                );
             }
             share.tracking = Some(value.to_owned());
         }
@@ -416,7 +418,7 @@ mod tests {
             [
                 "nativeShare \"maybe\" is not one of on, only, off; using the default",
                 "shareUrl \"javascript:alert(1)\" is not an absolute http or https address; using the default",
-                "referrerTrack \"a b\" is not query parameters such as utm_source=share; using the default",
+                "referrerTrack \"a b\" is not query parameters such as utm_source=share, at most 256 characters; using the default",
             ]
         );
     }

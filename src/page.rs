@@ -92,12 +92,19 @@ pub fn prerender_page(
             ));
             return Ok(());
         }
-        // Attribute values come as written: decode their character
-        // references, as the browser does.
+        // An attribute's value as the browser reads it: taken from the page
+        // itself (lol_html's decoding drops a leading U+FEFF), with its
+        // character references decoded.
+        let value_of = |name: &str| {
+            let attribute = el.attributes().iter().find(|a| a.name() == name)?;
+            let raw = attribute
+                .value_source_location()
+                .and_then(|at| page.get(at.bytes()))
+                .map_or_else(|| attribute.value(), str::to_owned);
+            Some(decode_entities(&raw))
+        };
         let attribute = |name: &str| {
-            el.get_attribute(&format!("data-{name}"))
-                .or_else(|| custom.then(|| el.get_attribute(name)).flatten())
-                .map(|value| decode_entities(&value))
+            value_of(&format!("data-{name}")).or_else(|| custom.then(|| value_of(name)).flatten())
         };
         let options = OPTIONS
             .iter()
@@ -362,7 +369,10 @@ mod tests {
             prerender_page(&input, Path::new("."), "", "https://news.example/seite").unwrap();
         assert_eq!(report.rendered, 1, "{:?}", report.problems);
         assert!(output.contains("Aus dem Seitenkopf"));
-        assert!(output.contains("href=\"https://news.example/artikel\""), "resolved against the page");
+        assert!(
+            output.contains("href=\"https://news.example/artikel\""),
+            "resolved against the page"
+        );
         // The share title as the browser reads the attribute: "A & B <C>".
         assert!(output.contains("text=A%20%26%20B%20%3CC%3E"), "{output}");
     }

@@ -8,7 +8,7 @@ use crate::decode::decode_article;
 use crate::json;
 use crate::jsonld::{self, Document};
 use crate::model::Article;
-use crate::problem::{same_or_nested, Problem};
+use crate::problem::Problem;
 use crate::validate::validate;
 
 /// Largest article JSON the card accepts, in bytes.
@@ -207,10 +207,11 @@ fn checked(
     let language = valid("language")
         .then(|| article.language.clone())
         .flatten();
+    let spoiled = Spoiled::new(spoiled);
     problems.extend(
         broken
             .iter()
-            .filter(|p| !spoiled.iter().any(|m| same_or_nested(m, &p.path)))
+            .filter(|p| !spoiled.touches(&p.path))
             .map(|p| Problem::new(locate(&p.path), p.message.clone())),
     );
     if problems.is_empty() {
@@ -223,6 +224,55 @@ fn checked(
     })
 }
 
+/// The fields that already have a problem, sorted, so that telling whether
+/// a field lies in one of them or holds one takes a few binary searches
+/// rather than a pass over all of them (an article within the limits can
+/// have a hundred thousand problems).
+struct Spoiled<'a> {
+    sorted: Vec<&'a str>,
+}
+
+impl<'a> Spoiled<'a> {
+    fn new(paths: &'a [String]) -> Spoiled<'a> {
+        let mut order: Vec<usize> = (0..paths.len()).collect();
+        json::heap_sort(&mut order, |a, b| {
+            json::work::count();
+            paths[a] < paths[b]
+        });
+        Spoiled {
+            sorted: order.into_iter().map(|i| paths[i].as_str()).collect(),
+        }
+    }
+
+    fn has(&self, path: &str) -> bool {
+        self.sorted
+            .binary_search_by(|m| {
+                json::work::count();
+                (*m).cmp(path)
+            })
+            .is_ok()
+    }
+
+    /// Whether `path` is a spoiled field, lies inside one or holds one.
+    fn touches(&self, path: &str) -> bool {
+        let inside = path
+            .char_indices()
+            .filter(|&(_, c)| c == '.' || c == '[')
+            .any(|(i, _)| self.has(&path[..i]));
+        let holds = ['.', '['].into_iter().any(|separator| {
+            let prefix = format!("{path}{separator}");
+            let first = self.sorted.partition_point(|m| {
+                json::work::count();
+                *m < prefix.as_str()
+            });
+            self.sorted
+                .get(first)
+                .is_some_and(|m| m.starts_with(&prefix))
+        });
+        self.has(path) || inside || holds
+    }
+}
+
 fn too_large(what: &str, bytes: usize, limit: usize) -> String {
     format!("{what} is {bytes} bytes; the limit is {limit}")
 }
@@ -232,4 +282,39 @@ fn syntax(err: &json::SyntaxError) -> String {
         "the JSON is not valid: {} (line {}, column {})",
         err.message, err.line, err.column
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spoiled_field_covers_its_parents_and_children_only() {
+        let paths = vec![
+            "hero.width".to_owned(),
+            "summary[1]".to_owned(),
+            "body".to_owned(),
+        ];
+        let spoiled = Spoiled::new(&paths);
+        for touched in [
+            "hero.width",
+            "hero",
+            "summary[1]",
+            "summary",
+            "body",
+            "body[3].text",
+        ] {
+            assert!(spoiled.touches(touched), "{touched}");
+        }
+        for untouched in [
+            "hero.height",
+            "summary[10]",
+            "summary[0]",
+            "bodyx",
+            "heroes",
+            "url",
+        ] {
+            assert!(!spoiled.touches(untouched), "{untouched}");
+        }
+    }
 }

@@ -31,11 +31,3 @@ impl fmt::Display for Problem {
         }
     }
 }
-
-/// Whether one field path is the other or lies inside it
-/// (`hero` contains `hero.width`, `body[1]` contains `body[1].text`).
-pub fn same_or_nested(a: &str, b: &str) -> bool {
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    long.strip_prefix(short)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-}

@@ -6,7 +6,7 @@
 use crate::i18n::Strings;
 use crate::model::Article;
 use crate::options::{name_of, ShareOptions};
-use crate::url::{encode, with_tracking};
+use crate::url::{check_url, encode, with_tracking, UrlKind};
 
 /// Name of the event a share dispatches; it bubbles out of the card (and
 /// its shadow root) so that a publisher can count shares without us
@@ -130,7 +130,7 @@ impl Shared {
                 .hero
                 .as_ref()
                 .map(|hero| hero.url.clone())
-                .filter(|url| url.starts_with("http")),
+                .filter(|url| check_url(url, UrlKind::Absolute).is_ok()),
         }
     }
 }
@@ -478,6 +478,12 @@ mod tests {
             "the lead without a summary"
         );
         assert_eq!(plain.image, None, "a relative image cannot go to Pinterest");
+        article.hero.as_mut().unwrap().url = "http-bild.jpg".into();
+        assert_eq!(
+            Shared::of(&article, &ShareOptions::default()).image,
+            None,
+            "nor one that only starts like one"
+        );
 
         article.summary = vec!["Erster Punkt.".into()];
         article.hero.as_mut().unwrap().url = "https://img.example/h.jpg".into();

@@ -91,11 +91,16 @@ pub fn with_tracking(url: &str, tracking: &str) -> String {
     format!("{base}{joiner}{params}{fragment}")
 }
 
+/// Longest tracking suffix, in bytes: enough for a handful of parameters,
+/// short enough that the shared address stays an address.
+pub const MAX_TRACKING: usize = 256;
+
 /// Whether a tracking suffix is made of query parameters only: no spaces,
 /// no fragment, nothing that could turn the URL into another one.
 pub fn is_tracking_suffix(tracking: &str) -> bool {
     let params = tracking.trim_start_matches(['?', '&']);
     !params.is_empty()
+        && tracking.len() <= MAX_TRACKING
         && params.split('&').all(|pair| {
             !pair.is_empty()
                 && pair.bytes().all(|b| {
@@ -200,6 +205,7 @@ mod tests {
             "/evil",
             "javascript:alert(1)",
             "x=\"1\"",
+            &format!("x={}", "1".repeat(MAX_TRACKING)),
         ] {
             assert!(!is_tracking_suffix(bad), "{bad:?}");
         }
