@@ -995,13 +995,62 @@ async fn the_error_notice_takes_the_size_of_its_layout() {
 async fn the_card_speaks_each_of_its_seven_languages() {
     stub_navigator("share", &JsValue::UNDEFINED);
     let expected = [
-        ("de", "Artikel teilen", "Ganzen Artikel lesen", "Themen", "17. August 2025, 14:30 Uhr", "2 Min. Lesezeit"),
-        ("en", "Share article", "Read the whole article", "Topics", "August 17, 2025, 2:30 PM", "2 min read"),
-        ("fr", "Partager l’article", "Lire l’article complet", "Thèmes", "17 août 2025 à 14 h 30", "2 min de lecture"),
-        ("it", "Condividi l’articolo", "Leggi l’articolo completo", "Temi", "17 agosto 2025, ore 14:30", "2 min di lettura"),
-        ("es", "Compartir artículo", "Leer el artículo completo", "Temas", "17 de agosto de 2025, 14:30", "2 min de lectura"),
-        ("nl", "Artikel delen", "Lees het hele artikel", "Onderwerpen", "17 augustus 2025 om 14:30", "2 min leestijd"),
-        ("pl", "Udostępnij artykuł", "Przeczytaj cały artykuł", "Tematy", "17 sierpnia 2025, godz. 14:30", "2 min czytania"),
+        (
+            "de",
+            "Artikel teilen",
+            "Ganzen Artikel lesen",
+            "Themen",
+            "17. August 2025, 14:30 Uhr",
+            "2 Min. Lesezeit",
+        ),
+        (
+            "en",
+            "Share article",
+            "Read the whole article",
+            "Topics",
+            "August 17, 2025, 2:30 PM",
+            "2 min read",
+        ),
+        (
+            "fr",
+            "Partager l’article",
+            "Lire l’article complet",
+            "Thèmes",
+            "17 août 2025 à 14 h 30",
+            "2 min de lecture",
+        ),
+        (
+            "it",
+            "Condividi l’articolo",
+            "Leggi l’articolo completo",
+            "Temi",
+            "17 agosto 2025, ore 14:30",
+            "2 min di lettura",
+        ),
+        (
+            "es",
+            "Compartir artículo",
+            "Leer el artículo completo",
+            "Temas",
+            "17 de agosto de 2025, 14:30",
+            "2 min de lectura",
+        ),
+        (
+            "nl",
+            "Artikel delen",
+            "Lees het hele artikel",
+            "Onderwerpen",
+            "17 augustus 2025 om 14:30",
+            "2 min leestijd",
+        ),
+        (
+            "pl",
+            "Udostępnij artykuł",
+            "Przeczytaj cały artykuł",
+            "Tematy",
+            "17 sierpnia 2025, godz. 14:30",
+            "2 min czytania",
+        ),
     ];
     for (lang, share, more, topics, date, reading) in expected {
         let (root, _card) = mount(GERMAN, &format!(r#"{{"lang":"{lang}"}}"#)).await;
@@ -1018,7 +1067,8 @@ async fn the_card_speaks_each_of_its_seven_languages() {
         assert_eq!(own.as_deref(), (lang != "de").then_some(lang), "{lang}");
         // Every share control has a name in that language.
         for button in all(&root, ".ac-share__button") {
-            let name = attr(&button, "aria-label").unwrap_or_else(|| button.text_content().unwrap());
+            let name =
+                attr(&button, "aria-label").unwrap_or_else(|| button.text_content().unwrap());
             assert!(!name.trim().is_empty(), "{lang}");
         }
     }

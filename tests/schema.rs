@@ -21,7 +21,10 @@ fn example(schema: &Value) -> Value {
 fn resolve<'a>(schema: &'a Value, node: &'a Value) -> Value {
     let mut node = node.clone();
     while let Some(reference) = node.get("$ref").and_then(Value::as_str).map(str::to_owned) {
-        let target = reference.trim_start_matches("#/").split('/').fold(schema, |at, key| &at[key]);
+        let target = reference
+            .trim_start_matches("#/")
+            .split('/')
+            .fold(schema, |at, key| &at[key]);
         let mut merged = target.clone();
         for (key, value) in node.as_object().unwrap() {
             if key != "$ref" {
@@ -69,7 +72,10 @@ fn limits(schema: &Value, node: &Value, value: &Value, path: Vec<PathPart>, out:
     if let Some(branches) = node.get("oneOf").and_then(Value::as_array) {
         // The branch this value takes: same type, and same `type` constant.
         let branch = branches.iter().map(|b| resolve(schema, b)).find(|b| {
-            let kind = b.get("properties").and_then(|p| p.get("type")).and_then(|t| t.get("const"));
+            let kind = b
+                .get("properties")
+                .and_then(|p| p.get("type"))
+                .and_then(|t| t.get("const"));
             match kind {
                 Some(kind) => value.get("type") == Some(kind),
                 None => matches!(
@@ -78,7 +84,8 @@ fn limits(schema: &Value, node: &Value, value: &Value, path: Vec<PathPart>, out:
                 ),
             }
         });
-        let branch = branch.unwrap_or_else(|| panic!("no branch of {} fits {value}", path_text(&path)));
+        let branch =
+            branch.unwrap_or_else(|| panic!("no branch of {} fits {value}", path_text(&path)));
         return limits(schema, &branch, value, path, out);
     }
     match value {
@@ -104,9 +111,13 @@ fn limits(schema: &Value, node: &Value, value: &Value, path: Vec<PathPart>, out:
             }
         }
         Value::Object(members) => {
-            let properties = node.get("properties").expect("objects list their properties");
+            let properties = node
+                .get("properties")
+                .expect("objects list their properties");
             for (key, value) in members {
-                let property = properties.get(key).unwrap_or_else(|| panic!("{key} is not in the schema"));
+                let property = properties
+                    .get(key)
+                    .unwrap_or_else(|| panic!("{key} is not in the schema"));
                 let mut path = path.clone();
                 path.push(PathPart::Key(key.clone()));
                 limits(schema, property, value, path, out);
@@ -170,16 +181,28 @@ fn the_example_fills_every_field_of_the_model() {
         free,
     } = article;
     assert!(!url.is_empty() && !headline.is_empty() && !summary.is_empty());
-    for optional in [language, section, overline, lead, source, published, modified] {
+    for optional in [
+        language, section, overline, lead, source, published, modified,
+    ] {
         assert!(optional.is_some());
     }
     assert!(follow.is_some() && standards.is_some() && free.is_some());
-    let Hero { url, alt, caption, credit, width, height } = hero.expect("a hero");
+    let Hero {
+        url,
+        alt,
+        caption,
+        credit,
+        width,
+        height,
+    } = hero.expect("a hero");
     assert!(!url.is_empty() && alt.is_some() && caption.is_some() && credit.is_some());
     assert!(width.is_some() && height.is_some());
     let Link { label, url } = follow.unwrap();
     assert!(!label.is_empty() && !url.is_empty());
-    assert!(topics.iter().any(|Topic { url, .. }| url.is_some()) && topics.iter().any(|t| t.url.is_none()));
+    assert!(
+        topics.iter().any(|Topic { url, .. }| url.is_some())
+            && topics.iter().any(|t| t.url.is_none())
+    );
     let mut kinds: Vec<&str> = body
         .iter()
         .map(|block| match block {
@@ -200,7 +223,10 @@ fn the_example_fills_every_field_of_the_model() {
         })
         .collect();
     kinds.sort_unstable();
-    assert_eq!(kinds, ["background", "heading", "paragraph", "quote", "related"]);
+    assert_eq!(
+        kinds,
+        ["background", "heading", "paragraph", "quote", "related"]
+    );
     // And the example uses every property the schema has.
     let properties: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
     let used: Vec<&String> = example.as_object().unwrap().keys().collect();
@@ -262,7 +288,10 @@ fn every_limit_of_the_schema_is_the_cards() {
     for limit in found {
         let (path, ok, over, expect) = match &limit {
             Limit::Length(path, max) => {
-                let original = at_mut(&mut example.clone(), path).as_str().unwrap().to_owned();
+                let original = at_mut(&mut example.clone(), path)
+                    .as_str()
+                    .unwrap()
+                    .to_owned();
                 (
                     path,
                     Value::String(text_of(&original, *max)),
@@ -272,14 +301,27 @@ fn every_limit_of_the_schema_is_the_cards() {
             }
             Limit::Items(path, max) => {
                 let first = at_mut(&mut example.clone(), path)[0].clone();
-                (path, Value::Array(vec![first.clone(); *max]), Value::Array(vec![first; *max + 1]), max.to_string())
+                (
+                    path,
+                    Value::Array(vec![first.clone(); *max]),
+                    Value::Array(vec![first; *max + 1]),
+                    max.to_string(),
+                )
             }
             Limit::Range(path, min, max) => {
                 let mut below = example.clone();
                 *at_mut(&mut below, path) = Value::from(min - 1);
                 let where_ = path_text(path);
-                assert!(problems(&below).iter().any(|p| p.starts_with(&where_)), "{where_} below {min}");
-                (path, Value::from(*max), Value::from(max + 1), max.to_string())
+                assert!(
+                    problems(&below).iter().any(|p| p.starts_with(&where_)),
+                    "{where_} below {min}"
+                );
+                (
+                    path,
+                    Value::from(*max),
+                    Value::from(max + 1),
+                    max.to_string(),
+                )
             }
         };
         let mut where_ = path_text(path);
@@ -290,11 +332,17 @@ fn every_limit_of_the_schema_is_the_cards() {
         }
         let mut document = example.clone();
         *at_mut(&mut document, path) = ok;
-        assert_eq!(problems(&document), Vec::<String>::new(), "{where_} at the schema's limit");
+        assert_eq!(
+            problems(&document),
+            Vec::<String>::new(),
+            "{where_} at the schema's limit"
+        );
         *at_mut(&mut document, path) = over;
         let found = problems(&document);
         assert!(
-            found.len() == 1 && found[0].starts_with(&format!("{where_}: ")) && found[0].contains(&expect),
+            found.len() == 1
+                && found[0].starts_with(&format!("{where_}: "))
+                && found[0].contains(&expect),
             "{where_} just over the schema's limit of {expect}: {found:?}"
         );
     }

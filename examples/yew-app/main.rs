@@ -38,7 +38,8 @@ fn App() -> Html {
         ..CardOptions::default()
     });
     // …or as the embed's strings, with warnings for anything unknown.
-    let (compact, warnings) = parse_options(r#"{"layout":"compact","lang":"en","services":"mail,copy"}"#);
+    let (compact, warnings) =
+        parse_options(r#"{"layout":"compact","lang":"en","services":"mail,copy"}"#);
     debug_assert!(warnings.is_empty());
     let compact = Rc::new(compact);
     html! {

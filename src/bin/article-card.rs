@@ -239,9 +239,13 @@ mod cli {
                 .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
         };
         let css = stylesheet();
-        let (html, report) =
-            prerender_page(&page, &base, &css, args.get_one::<String>("url").map_or("", String::as_str))
-                .map_err(|e| format!("{}: {e}", name(path)))?;
+        let (html, report) = prerender_page(
+            &page,
+            &base,
+            &css,
+            args.get_one::<String>("url").map_or("", String::as_str),
+        )
+        .map_err(|e| format!("{}: {e}", name(path)))?;
         match args.get_one::<PathBuf>("output") {
             Some(out) => std::fs::write(out, html)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?,
