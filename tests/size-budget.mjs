@@ -16,7 +16,7 @@ const files = [manifest.wasm.name, manifest.glue.name, manifest.loader.name, man
 // little room. A bundle built on stable instead of the pinned nightly (see
 // scripts/toolchain.sh) lacks the size settings and gets its own ceiling.
 const TARGET = 80 * 1024;
-const BUDGET = { nightly: 111 * 1024, stable: 122 * 1024 };
+const BUDGET = { nightly: 130 * 1024, stable: 137 * 1024 };
 const routeFile = new URL('target/bundle-route', root);
 const route = existsSync(routeFile) && readFileSync(routeFile, 'utf8').startsWith('nightly') ? 'nightly' : 'stable';
 

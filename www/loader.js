@@ -291,7 +291,7 @@ async function articleOf(element, signal) {
   }
   if (src === null) throw new Error('the placeholder has neither data-src, data-jsonld nor an inline JSON script');
   const url = dataUrl(src);
-  return { text: await fetchArticle(url, timeoutOf(element), signal), source: url.href };
+  return { text: await fetchArticle(url, timeoutOf(element), signal), source: url.href, url };
 }
 
 // Starts a task for an element; the task before it is cancelled.
@@ -423,14 +423,17 @@ async function show(element, task, { text, source, page, options, fallback }) {
   if (!ok) throw Object.assign(new Error(`the article from ${source} cannot be shown (see above)`), { logged: true, shown: true });
 }
 
-// While a card loads, its placeholder keeps at least the height the card
-// will need, worked out from the data (a lower bound: one line per text,
+// While a card loads (and before the page's first paint), its placeholder
+// keeps at least the height the card will need, worked out from the data (a lower bound: one line per text,
 // the hero at its own aspect ratio), so that the page below it moves as
 // little as possible when the card arrives. In pixels at the default text
 // size; measured on the demo cards.
 const reserved = new Map(); // element -> its own min-height, to restore
 
 function reserveSpace(element, text, layout = 'card') {
+  // Once the page has painted, growing the placeholder is a shift of its
+  // own; better one shift when the card arrives than two.
+  if (performance.getEntriesByType('paint').length > 0) return;
   let article;
   try {
     article = JSON.parse(text);
@@ -494,7 +497,9 @@ async function load(element) {
   }
   try {
     const article = await articleOf(element, task.signal);
-    if (reserving && article.page === undefined) reserveSpace(element, article.text, options.layout);
+    // Data fetched from data-src arrives after the first paint, when a
+    // reservation would be a shift of its own; inline data is there at once.
+    if (reserving && !article.url) reserveSpace(element, article.text, options.layout);
     await show(element, task, { ...article, options });
     if (!element.isConnected) throw abortError('the placeholder was removed');
     setState(element, 'mounted');
