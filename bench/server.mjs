@@ -23,22 +23,10 @@ import { extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { renderCardHtml, escapeHtml } from './plain-card.js';
+import { COMPRESSIBLE, TYPES } from '../scripts/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg']);
 
 /// The demo articles the generated pages cycle through, in this order.
 export const ARTICLES = ['de-politik', 'en-city', 'minimal'];

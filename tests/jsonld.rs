@@ -5,8 +5,6 @@
 //! every demo article and fixture.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 use std::rc::Rc;
 
 use article_card::jsonld::out::to_jsonld;
@@ -18,9 +16,6 @@ use article_card::pipeline::{
 use article_card::server::card_html;
 use article_card::url::resolve;
 use serde_json::{json, Value};
-
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const BIN: &str = env!("CARGO_BIN_EXE_article-card");
 
 /// The JSON-LD fixtures that hold a valid article.
 const VALID: [&str; 12] = [
@@ -969,31 +964,10 @@ fn the_output_is_valid_json_and_safe_in_a_script_element() {
 
 // ----- the command -----
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+#[path = "common/command.rs"]
+mod command;
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
+use command::{run, stderr, stdout, ROOT};
 
 #[test]
 fn the_jsonld_command_writes_json_ld_for_an_article() {
