@@ -229,7 +229,15 @@ let fetching = 0;
 const queue = [];
 async function turn(signal) {
   while (fetching >= MAX_FETCHES) {
-    await new Promise((resolve) => queue.push(resolve));
+    await new Promise((resolve) => {
+      queue.push(resolve);
+      // A load given up while waiting leaves the queue at once.
+      signal.addEventListener('abort', () => {
+        const at = queue.indexOf(resolve);
+        if (at >= 0) queue.splice(at, 1);
+        resolve();
+      }, { once: true });
+    });
     if (signal.aborted) throw signal.reason;
   }
   fetching += 1;

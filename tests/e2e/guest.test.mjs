@@ -98,13 +98,26 @@ test('requests time out, retry once after errors and 5xx, and refuse addresses t
 });
 
 test('hanging data requests never hold back the bundle or the other cards', async () => {
-  const hangs = Array.from({ length: 6 }, (_, i) => `<div data-article-card data-src="/bad/hang/${i}" id="hang${i}">${fallback(`h${i}`)}</div>`);
+  // (Their timeout is longer than the test, so only the card code frees
+  // their turns.)
+  const hangs = Array.from({ length: 6 }, (_, i) =>
+    `<div data-article-card data-src="/bad/hang/${i}" data-timeout="120" id="hang${i}">${fallback(`h${i}`)}</div>`);
   const { page: p } = await page(`${hangs.join('')}
     <div data-article-card id="inline"><script type="application/json">${ARTICLE}</script>${fallback('inline')}</div>`);
   // The bundle was requested before any data and does not queue behind
   // the hanging requests: the inline card mounts while they hang.
   await waitState(p, 'inline', 'mounted');
   for (let i = 0; i < 6; i += 1) assert.equal(await state(p, `hang${i}`), 'loading');
+  // Four requests run at once; the last two wait their turn. Cards given
+  // up while waiting leave the queue, so a card added later gets the turn
+  // the first freed request leaves.
+  await p.evaluate(() => {
+    window.ArticleCard.unmount(document.getElementById('hang4'));
+    window.ArticleCard.unmount(document.getElementById('hang5'));
+    document.querySelector('main').insertAdjacentHTML('beforeend',
+      '<div data-article-card data-src="/www/articles/en-city.json" id="later"></div>');
+  });
+  await p.waitForSelector('#later[data-article-card-state="loading"]', { state: 'attached' });
   // Unmounting a card that is loading cancels its request.
   const before = closed;
   await p.evaluate(() => window.ArticleCard.unmount(document.getElementById('hang0')));
@@ -112,6 +125,7 @@ test('hanging data requests never hold back the bundle or the other cards', asyn
   const deadline = Date.now() + 5000;
   while (closed === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   assert.ok(closed > before, 'the request was aborted');
+  await waitState(p, 'later', 'mounted');
   await p.close();
 });
 
