@@ -37,8 +37,7 @@ impl Lang {
     /// has no table for gets English, the more widely read fallback.
     pub fn from_tag(tag: Option<&str>) -> Lang {
         let Some(tag) = tag else { return Lang::De };
-        let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-        crate::options::find(Lang::NAMES, &primary).unwrap_or(Lang::En)
+        crate::options::find(Lang::NAMES, &primary_subtag(tag)).unwrap_or(Lang::En)
     }
 
     pub fn strings(self) -> &'static Strings {
@@ -60,18 +59,22 @@ pub fn direction(tag: &str) -> &'static str {
     const RTL: [&str; 11] = [
         "ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi",
     ];
-    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-    if RTL.contains(&primary.as_str()) {
+    if RTL.contains(&primary_subtag(tag).as_str()) {
         "rtl"
     } else {
         "ltr"
     }
 }
 
+/// The language of a BCP 47 tag without its region or script, lower-cased
+/// ("de-AT" → "de"), as the card's tables and checks compare it.
+pub fn primary_subtag(tag: &str) -> String {
+    tag.split('-').next().unwrap_or("").to_ascii_lowercase()
+}
+
 /// Whether two language tags name the same language (primary subtag).
 pub fn same_language(a: &str, b: &str) -> bool {
-    let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-    primary(a) == primary(b)
+    primary_subtag(a) == primary_subtag(b)
 }
 
 /// One piece of a date pattern.

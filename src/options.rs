@@ -242,7 +242,7 @@ fn apply(
         // A region is fine ("de-AT", as the `lang` attribute of an
         // <article-card> may say).
         Opt::Lang => {
-            let primary = value.split('-').next().unwrap_or("").to_ascii_lowercase();
+            let primary = crate::i18n::primary_subtag(value);
             options.lang = Some(find(Lang::NAMES, &primary).ok_or_else(|| one_of(Lang::NAMES))?);
         }
         Opt::Layout => {
